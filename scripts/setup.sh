@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Prepares a fresh Debian 12 machine for R1MLNet. Idempotent: a second run changes nothing.
+#  - TorchSharp 0.107 (libtorch 2.10) needs GLIBCXX_3.4.32; Debian 12's libstdc++ lacks it, so
+#    libstdc++6 is installed from Debian 13 (trixie), pinned at low priority so nothing else upgrades.
+#  - python3 runs HumanEval code in the sandbox; node/npm run the tokenizer reference in tests.
+set -euo pipefail
+
+log() { printf '[setup] %s\n' "$*"; }
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+
+find_libstdcxx() {
+  for f in /usr/lib/x86_64-linux-gnu/libstdc++.so.6 /usr/lib/aarch64-linux-gnu/libstdc++.so.6 /usr/lib64/libstdc++.so.6; do
+    [ -e "$f" ] && { echo "$f"; return; }
+  done
+}
+
+has_glibcxx() {
+  local lib; lib=$(find_libstdcxx)
+  [ -n "$lib" ] && grep -qa 'GLIBCXX_3.4.32' "$lib"
+}
+
+if has_glibcxx; then
+  log "libstdc++ already provides GLIBCXX_3.4.32"
+else
+  if ! grep -qs 'trixie' /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null; then
+    log "adding Debian 13 (trixie) apt source"
+    $SUDO tee /etc/apt/sources.list.d/r1mlnet-trixie.sources >/dev/null <<'SRC'
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: trixie
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  fi
+  if [ ! -f /etc/apt/preferences.d/r1mlnet-trixie ]; then
+    log "pinning trixie at low priority"
+    $SUDO tee /etc/apt/preferences.d/r1mlnet-trixie >/dev/null <<'PIN'
+Package: *
+Pin: release n=trixie
+Pin-Priority: 100
+PIN
+  fi
+  log "installing libstdc++6 from trixie"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq -t trixie libstdc++6 >/dev/null
+  has_glibcxx || { echo "[setup] ERROR: GLIBCXX_3.4.32 still missing after installing libstdc++6 from trixie" >&2; exit 1; }
+  log "GLIBCXX_3.4.32 now available"
+fi
+
+command -v python3 >/dev/null || { log "installing python3"; $SUDO apt-get install -y -qq python3 >/dev/null; }
+command -v node >/dev/null || { log "installing nodejs"; $SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+command -v dotnet >/dev/null || { echo "[setup] ERROR: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+log "ready"
