@@ -35,11 +35,32 @@ public sealed class ReasoningRewardsBuilder
         return Add(reward.Name, _ => reward, weight);
     }
 
-    /// <summary>Binds pipeline options (weights, timeout) from a configuration section such as <c>Rewards</c>.</summary>
+    /// <summary>
+    /// Binds the pipeline options (weights, timeout) from a configuration section such as <c>Rewards</c>, and each
+    /// reward's options from its subsection (for example <c>Rewards:Math</c>). Order relative to <c>AddXxx</c> calls does not matter.
+    /// </summary>
     public ReasoningRewardsBuilder BindConfiguration(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
         Services.Configure<RewardPipelineOptions>(section);
+        Services.AddSingleton(new RewardConfigurationSection(section));
+        return this;
+    }
+
+    /// <summary>
+    /// Registers <typeparamref name="TOptions"/> for a reward: bound from the subsection <paramref name="subsection"/> of the
+    /// section given to <see cref="BindConfiguration"/> (if any), then adjusted by <paramref name="configure"/>.
+    /// Reward extensions call this; resolve the options as <c>IOptions&lt;TOptions&gt;</c>.
+    /// </summary>
+    public ReasoningRewardsBuilder AddRewardOptions<TOptions>(string subsection, Action<TOptions>? configure = null) where TOptions : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subsection);
+        Services.AddOptions<TOptions>().Configure<IServiceProvider>((options, sp) =>
+        {
+            foreach (var source in sp.GetServices<RewardConfigurationSection>())
+                source.Section.GetSection(subsection).Bind(options);
+        });
+        if (configure != null) Services.Configure(configure);
         return this;
     }
 }

@@ -1,0 +1,11 @@
+namespace R1.Bench;
+
+/// <summary>A benchmark suite run by name from the command line. Implementations are discovered by reflection.</summary>
+public interface IBench
+{
+    /// <summary>The name given on the command line, for example <c>rewards</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Runs the suite and prints its figures.</summary>
+    Task RunAsync(string[] args);
+}
