@@ -7,6 +7,7 @@ namespace R1.Rewards.Code;
 internal sealed class HarnessReport
 {
     private readonly List<string> _warnings = new();
+    private readonly Dictionary<int, bool> _results = new();
     private string? _error;
     private string? _firstFailure;
 
@@ -15,11 +16,11 @@ internal sealed class HarnessReport
     /// <summary>How many tests the harness announced; <see langword="null"/> when it never got that far.</summary>
     public int? TestCount { get; private set; }
 
-    /// <summary>How many tests reported PASS.</summary>
-    public int Passed { get; private set; }
+    /// <summary>How many tests reported PASS (a test reported twice, say by a forked child, counts once: its first report).</summary>
+    public int Passed => _results.Values.Count(pass => pass);
 
     /// <summary>How many tests reported a result.</summary>
-    public int Reported { get; private set; }
+    public int Reported => _results.Count;
 
     /// <summary>Whether the harness finished (reported DONE).</summary>
     public bool Done { get; private set; }
@@ -55,10 +56,8 @@ internal sealed class HarnessReport
     private void ReadResult(string rest)
     {
         var parts = rest.Split(' ', 3);
-        if (parts.Length < 2) return;
-        Reported++;
-        if (parts[1] == "PASS") Passed++;
-        else _firstFailure ??= $"test {parts[0]}: {(parts.Length > 2 ? parts[2] : "failed")}";
+        if (parts.Length < 2 || !int.TryParse(parts[0], out int index) || index < 0 || !_results.TryAdd(index, parts[1] == "PASS")) return;
+        if (parts[1] != "PASS") _firstFailure ??= $"test {index}: {(parts.Length > 2 ? parts[2] : "failed")}";
     }
 
     /// <summary>Combines the report with how the process ended into a result.</summary>
@@ -70,12 +69,15 @@ internal sealed class HarnessReport
     public CodeExecutionResult ToResult(int exitCode, bool timedOut, string stderrTail, TimeSpan elapsed, TimeSpan wallLimit)
     {
         int count = Math.Max(TestCount ?? 0, Reported);
+        if (TestCount == null && _error == null) // the harness never started: not the program's fault
+            return new(CodeExecutionOutcome.SandboxError, 0, 0,
+                $"the harness did not start ({(timedOut ? "wall-clock limit" : $"exit code {exitCode}")}): {LastLine(stderrTail)}", elapsed);
         if (_error != null)
             return new(CodeExecutionOutcome.Completed, Math.Max(count, 1), 0, _error, elapsed);
         if (timedOut)
             return new(CodeExecutionOutcome.WallTimeExceeded, count, Passed,
                 $"wall-clock limit {wallLimit.TotalSeconds:0.#}s exceeded after {Reported}/{count} tests; killed", elapsed);
-        if (!Done || Reported < count || TestCount == null)
+        if (!Done || Reported < count)
             return new(CodeExecutionOutcome.Crashed, count, Passed, Crash(exitCode, count, stderrTail), elapsed);
         string diagnostic = Passed == count ? $"{Passed}/{count} tests passed" : $"{Passed}/{count} tests passed; {_firstFailure}";
         if (_warnings.Count > 0) diagnostic += $" [{string.Join("; ", _warnings)}]";

@@ -23,7 +23,9 @@ def _apply_limits(limits, report):
         if value is None:
             continue
         try:
-            resource.setrlimit(getattr(resource, name), (value, value))
+            # CPU: SIGXCPU at the soft limit, SIGKILL one second later (equal limits would go straight to SIGKILL)
+            hard = value + 1 if key == "cpu" else value
+            resource.setrlimit(getattr(resource, name), (value, hard))
         except (ValueError, OSError) as e:
             report("LIMIT", f"{name} not applied: {e}")
     if limits.get("nproc") is not None and os.geteuid() == 0:
