@@ -73,7 +73,6 @@ def main():
         job = json.load(f)
     os.remove(sys.argv[1])
     _apply_limits(job.get("limits", {}), report)
-    sys.setrecursionlimit(10000)
     code, tests, entry_point = job["code"], job["tests"], job.get("entry_point")
 
     if job.get("split"):

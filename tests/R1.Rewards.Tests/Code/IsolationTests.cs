@@ -60,6 +60,15 @@ public class IsolationTests
     }
 
     [Test]
+    public void Auto_mode_uses_bubblewrap_when_it_is_installed_and_falls_back_otherwise()
+    {
+        using var auto = new LocalProcessExecutor(new CodeExecutionOptions { MaxParallelProcesses = 1 });
+        bool installed = new[] { "/usr/bin/bwrap", "/bin/bwrap", "/usr/local/bin/bwrap" }.Any(File.Exists);
+
+        auto.EffectiveMode.Should().Be(installed ? SandboxMode.Bubblewrap : SandboxMode.RlimitsOnly);
+    }
+
+    [Test]
     public async Task Network_connections_fail_to_loopback_and_outside()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
