@@ -89,6 +89,16 @@ public class HostileCodeTests(SandboxMode mode)
     }
 
     [Test]
+    public async Task Cancelling_a_run_kills_the_program()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        var act = async () => await _executor.ExecuteAsync(new CodeExecutionRequest("import time\ntime.sleep(60)", "assert True", null, true), cts.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>(); // the TearDown checks that no sandbox process is left
+    }
+
+    [Test]
     public async Task A_memory_bomb_hits_the_address_space_limit()
     {
         var score = await Run("def f():\n    hog = []\n    while True:\n        hog.append(bytearray(16 * 1024 * 1024))");
