@@ -59,6 +59,17 @@ public sealed class HfTokenizerTests
     }
 
     [Test]
+    public void Encoding_from_many_threads_gives_the_sequential_result()
+    {
+        var t = DeepSeek.Value;
+        var texts = TokenizerCorpus.All;
+        var sequential = texts.Select(t.Encode).ToArray();
+        var parallel = new IReadOnlyList<int>[texts.Count];
+        Parallel.For(0, texts.Count * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel[i % texts.Count] = t.Encode(texts[i % texts.Count]));
+        for (int i = 0; i < texts.Count; i++) parallel[i].Should().Equal(sequential[i]);
+    }
+
+    [Test]
     public void Decode_rejects_ids_outside_the_vocabulary()
     {
         var act = () => Qwen.Value.Decode([5, 999_999]);
