@@ -119,6 +119,20 @@ public sealed class HfTokenizerTests
     }
 
     [Test]
+    public void Load_names_a_config_file_that_is_not_json()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "r1-hf-badconfig-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Qwen.Value.Save(dir);
+            File.WriteAllText(Path.Combine(dir, "tokenizer_config.json"), "{ not json");
+            var act = () => HfTokenizer.Load(dir);
+            act.Should().Throw<InvalidDataException>().WithMessage("*tokenizer_config.json is not valid JSON*");
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
+
+    [Test]
     public void Load_rejects_an_unsupported_pre_tokenizer_by_name()
     {
         string dir = Path.Combine(Path.GetTempPath(), "r1-hf-metaspace-" + Guid.NewGuid().ToString("N"));
