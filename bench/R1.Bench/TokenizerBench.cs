@@ -45,6 +45,7 @@ public sealed class TokenizerBench : IBench
         ids = texts.Select(tokenizer.Encode).ToList();
         encode.Stop();
         long tokens = ids.Sum(x => (long)x.Count);
+        foreach (var x in ids) tokenizer.Decode(x);                     // warm-up (JIT)
         var decode = Stopwatch.StartNew();
         foreach (var x in ids) tokenizer.Decode(x);
         decode.Stop();
