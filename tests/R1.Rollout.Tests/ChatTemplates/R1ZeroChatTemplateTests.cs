@@ -37,14 +37,4 @@ public sealed class R1ZeroChatTemplateTests
         var act = () => new R1ZeroChatTemplate().Render(messages, addGenerationPrompt: true);
         act.Should().Throw<ArgumentException>().WithMessage("r1-zero:*");
     }
-
-    [Test]
-    public void Templates_are_found_by_name()
-    {
-        ChatTemplate.FromName("R1-Zero").Should().BeOfType<R1ZeroChatTemplate>();
-        ChatTemplate.FromName("deepseek-r1").Should().BeOfType<DeepSeekR1ChatTemplate>();
-        ChatTemplate.FromName("chatml").Should().BeOfType<ChatMlTemplate>();
-        var act = () => ChatTemplate.FromName("llama3");
-        act.Should().Throw<ArgumentException>().WithMessage("*llama3*");
-    }
 }
