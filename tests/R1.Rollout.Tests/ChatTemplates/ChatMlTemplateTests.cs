@@ -27,7 +27,7 @@ public sealed class ChatMlTemplateTests
     [Test]
     public void Tokenizes_to_single_chatml_tokens_with_qwen()
     {
-        var tokenizer = R1.Rollout.Tokenization.HfTokenizer.Load(TestPaths.TestData("tokenizers/qwen3"));
+        var tokenizer = R1.Rollout.Tests.Tokenization.TestTokenizers.Qwen3;
         var ids = tokenizer.Encode(new ChatMlTemplate().Render([ChatMessage.User("hi")], addGenerationPrompt: true));
         ids.Count(id => id == tokenizer.TokenToId("<|im_start|>")).Should().Be(2);
         ids.Count(id => id == tokenizer.TokenToId("<|im_end|>")).Should().Be(1);

@@ -1,4 +1,5 @@
 using R1.Rollout.ChatTemplates;
+using R1.Rollout.Tests.Tokenization;
 using R1.Rollout.Tokenization;
 
 namespace R1.Rollout.Tests.ChatTemplates;
@@ -18,8 +19,8 @@ public sealed class ChatTemplateTests
     [Test]
     public void Each_tokenizer_gets_the_template_of_its_vocabulary()
     {
-        ChatTemplate.For(HfTokenizer.Load(TestPaths.TestData("tokenizers/qwen3"))).Should().BeOfType<ChatMlTemplate>();
-        ChatTemplate.For(HfTokenizer.Load(TestPaths.TestData("tokenizers/deepseek-v3"))).Should().BeOfType<DeepSeekR1ChatTemplate>();
+        ChatTemplate.For(TestTokenizers.Qwen3).Should().BeOfType<ChatMlTemplate>();
+        ChatTemplate.For(TestTokenizers.DeepSeekV3).Should().BeOfType<DeepSeekR1ChatTemplate>();
         ChatTemplate.For(CharTokenizer.CreateDefault()).Should().BeOfType<R1ZeroChatTemplate>();
     }
 }

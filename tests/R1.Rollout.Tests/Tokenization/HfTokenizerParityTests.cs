@@ -16,9 +16,8 @@ public sealed class HfTokenizerParityTests(string name)
     [OneTimeSetUp]
     public void RunReference()
     {
-        string dir = TestPaths.TestData($"tokenizers/{name}");
-        _tokenizer = HfTokenizer.Load(dir);
-        _reference = ReferenceTokenizer.Run(dir, TokenizerCorpus.All);
+        _tokenizer = TestTokenizers.Get(name);
+        _reference = ReferenceTokenizer.Run(TestTokenizers.Dir(name), TokenizerCorpus.All);
         _reference.Ids.Should().HaveCount(TokenizerCorpus.All.Count);
     }
 
