@@ -10,15 +10,18 @@ namespace R1.Rollout.Tests.Tokenization;
 [TestFixture("deepseek-v3")]
 public sealed class HfTokenizerParityTests(string name)
 {
+    private const int RandomCount = 1000;
     private HfTokenizer _tokenizer = null!;
     private ReferenceTokenizer.Result _reference = null!;
+    private IReadOnlyList<string> _random = null!;
 
     [OneTimeSetUp]
     public void RunReference()
     {
         _tokenizer = TestTokenizers.Get(name);
-        _reference = ReferenceTokenizer.Run(TestTokenizers.Dir(name), TokenizerCorpus.All);
-        _reference.Ids.Should().HaveCount(TokenizerCorpus.All.Count);
+        _random = RandomTexts.Generate(RandomCount, seed: 20250128);
+        _reference = ReferenceTokenizer.Run(TestTokenizers.Dir(name), [.. TokenizerCorpus.All, .. _random]);
+        _reference.Ids.Should().HaveCount(TokenizerCorpus.All.Count + RandomCount);
     }
 
     [Test]
@@ -38,5 +41,20 @@ public sealed class HfTokenizerParityTests(string name)
         var ids = _tokenizer.Encode(text);
         _tokenizer.Decode(ids).Should().Be(_reference.Decoded[i], $"{name} decoding of {TokenizerCorpus.Show(text)}");
         _tokenizer.Decode(ids, skipSpecialTokens: true).Should().Be(_reference.DecodedSkipSpecial[i], $"{name} decoding without special tokens of {TokenizerCorpus.Show(text)}");
+    }
+
+    [Test]
+    public void Random_mixtures_encode_and_decode_like_the_reference()
+    {
+        var failures = new List<string>();
+        for (int k = 0; k < _random.Count; k++)
+        {
+            int i = TokenizerCorpus.All.Count + k;
+            var ids = _tokenizer.Encode(_random[k]);
+            if (!ids.SequenceEqual(_reference.Ids[i])) failures.Add($"encode {TokenizerCorpus.Show(_random[k])}");
+            else if (_tokenizer.Decode(ids) != _reference.Decoded[i] || _tokenizer.Decode(ids, true) != _reference.DecodedSkipSpecial[i])
+                failures.Add($"decode {TokenizerCorpus.Show(_random[k])}");
+        }
+        failures.Should().BeEmpty($"{name}: all {_random.Count} random mixtures should match the reference");
     }
 }
