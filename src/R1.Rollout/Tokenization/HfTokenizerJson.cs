@@ -67,7 +67,12 @@ internal sealed class HfTokenizerJson
     private static Dictionary<string, int> ReadVocab(JsonElement vocab)
     {
         var result = new Dictionary<string, int>(capacity: 160_000, StringComparer.Ordinal);
-        foreach (var entry in vocab.EnumerateObject()) result[entry.Name] = entry.Value.GetInt32();
+        foreach (var entry in vocab.EnumerateObject())
+        {
+            int id = entry.Value.GetInt32();
+            if (id < 0) throw new InvalidDataException($"tokenizer.json: the token '{entry.Name}' has a negative id ({id}).");
+            result[entry.Name] = id;
+        }
         return result;
     }
 
