@@ -49,7 +49,7 @@ public sealed class JudgeReward : RewardBase, IDisposable
     {
         if (string.IsNullOrWhiteSpace(sample.Answer)) return RewardScore.NotApplicable("no reference answer");
         string? final = ReasoningCompletion.Parse(sample.Completion).FinalAnswerOr(sample.Completion);
-        if (string.IsNullOrWhiteSpace(final)) return RewardScore.NotApplicable("no final answer: the reasoning did not finish");
+        if (string.IsNullOrWhiteSpace(final)) return RewardScore.NotApplicable("no final answer: it is empty or the reasoning did not finish");
         if (final.Length > _options.MaxAnswerChars) final = final[^_options.MaxAnswerChars..];
 
         var messages = JudgePrompt.Build(sample.Prompt, sample.Answer, final);
