@@ -131,6 +131,25 @@ public class LanguageConsistencyRewardTests
     }
 
     [Test]
+    public void Markup_tags_and_special_tokens_are_neutral()
+    {
+        var sample = new RewardSample { Prompt = "질문", Completion = "답을 구합니다 <answer>42</answer><|im_end|>" };
+
+        Reward.Score(sample).Value.Should().Be(1.0);
+    }
+
+    [Test]
+    public void Words_are_runs_of_one_script_and_cjk_counts_per_character()
+    {
+        var counts = ScriptWordCounter.Count("Don't stop: 東京タワーへ行きます, café naïve, привет мир, 안녕하세요 여러분");
+
+        counts[Script.Latin].Should().Be(4, "Don't, stop, café, naïve");
+        counts[Script.Cyrillic].Should().Be(2);
+        counts[Script.Hangul].Should().Be(2);
+        (counts[Script.Han] + counts[Script.Hiragana] + counts[Script.Katakana]).Should().Be(10, "東京 タワー へ 行きます: one unit per character");
+    }
+
+    [Test]
     public void Prices_with_dollar_signs_are_not_mistaken_for_math()
     {
         const string cot = "She sells eggs for $2 each and muffins for $3 each.";
