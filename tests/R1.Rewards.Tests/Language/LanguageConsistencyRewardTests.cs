@@ -168,6 +168,14 @@ public class LanguageConsistencyRewardTests
     }
 
     [Test]
+    public void When_the_prompt_opened_the_think_block_the_chain_of_thought_ends_at_the_closing_tag()
+    {
+        var sample = new RewardSample { Prompt = "질문<think>\n", Completion = "한국어로 차근차근 생각합니다</think> The answer is forty two", Language = "ko" };
+
+        Reward.Score(sample).Value.Should().Be(1.0);
+    }
+
+    [Test]
     public void Target_comes_from_options_then_sample_then_prompt()
     {
         var sample = new RewardSample { Prompt = "Какой ответ?", Completion = "<think>Это русский текст</think>", Language = null };
