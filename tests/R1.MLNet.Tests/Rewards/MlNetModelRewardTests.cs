@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.ML;
 using R1.MLNet.Rewards;
@@ -130,5 +131,25 @@ public class MlNetModelRewardTests
         {
             File.Delete(path);
         }
+    }
+
+    [Test]
+    public async Task Options_and_weight_bind_from_configuration()
+    {
+        var (_, model) = Trained.Value;
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Rewards:Weights:mlnet"] = "3",
+            ["Rewards:MlNetModel:ScoreMapping"] = "Raw",
+            ["Rewards:MlNetModel:Input"] = "Completion",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddReasoningRewards(b => b.AddMlNetModel(model).BindConfiguration(config.GetSection("Rewards")));
+        using var provider = services.BuildServiceProvider();
+
+        var result = await provider.GetRequiredService<IRewardScorer>().ScoreAsync([Sample(Bad("tides", 0))]);
+
+        result.Weights.Should().Equal(3.0);
+        result["mlnet"][0].Value.Should().BeNegative("a raw classifier margin for a bad answer is below zero");
     }
 }
