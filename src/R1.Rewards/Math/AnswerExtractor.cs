@@ -41,12 +41,11 @@ public static class AnswerExtractor
         return new(last, AnswerSource.Boxed, distinct, conflict);
     }
 
-    /// <summary>The contents of the outermost boxes, in order. Unclosed boxes are ignored.</summary>
+    /// <summary>The contents of the outermost closed boxes, in order. Unclosed boxes are ignored (their contents still count).</summary>
     private static List<string> FindBoxes(string text)
     {
-        var boxes = new List<string>();
+        var closed = new List<(int Start, int End, string Content)>();
         var open = new Stack<(int Index, bool IsBox)>();
-        var boxDepth = 0;
         var pendingBrace = -1;
         for (var i = 0; i < text.Length; i++)
         {
@@ -58,22 +57,31 @@ public static class AnswerExtractor
                 var next = i + command.Length;
                 while (next < text.Length && text[next] == ' ') next++;
                 if (next < text.Length && text[next] == '{') pendingBrace = next;
-                else if (boxDepth == 0 && UnbracedArgument(text, next) is { Length: > 0 } bare) boxes.Add(bare);
+                else if (UnbracedArgument(text, next) is { Length: > 0 } bare) closed.Add((i, next + bare.Length, bare));
                 i = next - 1;
             }
-            else if (c == '{')
-            {
-                var isBox = i == pendingBrace;
-                open.Push((i, isBox));
-                if (isBox) boxDepth++;
-            }
+            else if (c == '{') open.Push((i, i == pendingBrace));
             else if (c == '}' && open.Count > 0)
             {
                 var (start, isBox) = open.Pop();
-                if (isBox && --boxDepth == 0) boxes.Add(text[(start + 1)..i]);
+                if (isBox) closed.Add((start, i, text[(start + 1)..i]));
             }
         }
-        return boxes;
+        return Outermost(closed);
+    }
+
+    // Boxes close innermost first; keep only those not inside another closed box.
+    private static List<string> Outermost(List<(int Start, int End, string Content)> closed)
+    {
+        var result = new List<string>();
+        var coveredUntil = -1;
+        foreach (var box in closed.OrderBy(b => b.Start))
+        {
+            if (box.Start <= coveredUntil) continue;
+            result.Add(box.Content);
+            coveredUntil = box.End;
+        }
+        return result;
     }
 
     // "\boxed 5" without braces: the argument runs to the next space, '$' or line end.

@@ -56,7 +56,7 @@ public sealed class ExpressionComparer(MathAccuracyOptions options, MathBudget b
     {
         var va = NumericEvaluator.Evaluate(a, EmptyPoint, budget);
         var vb = NumericEvaluator.Evaluate(b, EmptyPoint, budget);
-        if (IsInfinite(va) || IsInfinite(vb))
+        if ((IsInfinite(va) || IsInfinite(vb)) && HasInfinity(a) && HasInfinity(b))
         {
             var same = IsInfinite(va) && IsInfinite(vb) && System.Math.Sign(va.Real) == System.Math.Sign(vb.Real) && !double.IsInfinity(va.Imaginary) && !double.IsInfinity(vb.Imaginary);
             return new(same, $"infinite values {Format(va)} {(same ? "==" : "!=")} {Format(vb)}");
@@ -101,6 +101,15 @@ public sealed class ExpressionComparer(MathAccuracyOptions options, MathBudget b
     private static bool IsFinite(Complex z) => double.IsFinite(z.Real) && double.IsFinite(z.Imaginary);
 
     private static bool IsInfinite(Complex z) => double.IsInfinity(z.Real) && !double.IsNaN(z.Imaginary);
+
+    private static bool HasInfinity(MathNode node) => node switch
+    {
+        Constant c => c.Name == "inf",
+        Negate(var x) => HasInfinity(x),
+        Binary(_, var l, var r) => HasInfinity(l) || HasInfinity(r),
+        Function f => f.Args.Any(HasInfinity),
+        _ => false,
+    };
 
     private static bool HasDecimal(MathNode node) => node switch
     {

@@ -123,7 +123,7 @@ public static partial class LatexNormalizer
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"\\[,;:! ]|\\q?quad\b|~|\\displaystyle")]
+    [GeneratedRegex(@"(?<!\\)\\[,;:! ]|\\q?quad\b|~|\\displaystyle")]
     private static partial Regex SpacingCommands();
 
     [GeneratedRegex(@"\\(left|right)(?![a-zA-Z])\.?|\\[bB]igg?[lr]?(?![a-zA-Z])")]
