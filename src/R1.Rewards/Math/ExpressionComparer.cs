@@ -22,6 +22,9 @@ public sealed class ExpressionComparer(MathAccuracyOptions options, MathBudget b
         if (exactA is { } ra && exactB is { } rb && !decimals)
             return new(ra == rb, $"exact {Show(ra)} {(ra == rb ? "==" : "!=")} {Show(rb)}");
 
+        if (!decimals && RadicalEvaluator.TryEvaluate(a, budget) is { } qa && RadicalEvaluator.TryEvaluate(b, budget) is { } qb)
+            return new(qa.Equals(qb), $"exact radicals {qa} {(qa.Equals(qb) ? "==" : "!=")} {qb}");
+
         var symbols = new SortedSet<string>(StringComparer.Ordinal);
         CollectSymbols(a, symbols);
         CollectSymbols(b, symbols);
