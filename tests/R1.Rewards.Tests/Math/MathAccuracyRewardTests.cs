@@ -44,6 +44,17 @@ public class MathAccuracyRewardTests
         new MathAccuracyReward().Score(Sample("\\boxed{0.5} i.e. \\boxed{\\frac{1}{2}}", "1/2")).Value.Should().Be(1, "the same value boxed twice is fine");
     }
 
+    [TestCase("The answer is 18 dollars.", "18", 1)]
+    [TestCase("So she makes \\$1,450,000 in total. The answer is $1,450,000.", "1450000", 1)]
+    [TestCase("The answer is 2 pi", "2", 0)]
+    [TestCase("\\boxed{18}", "She makes 9 * 2 = $<<9*2=18>>18.\n#### 18", 1)]
+    [TestCase("\\boxed{\\frac12}", "so the probability is $\\boxed{\\dfrac{1}{2}}$.", 1)]
+    public void Plain_units_and_whole_solution_golds_are_handled(string completion, string gold, double expected)
+    {
+        var score = new MathAccuracyReward().Score(Sample(completion, gold));
+        score.Value.Should().Be(expected, score.Diagnostic);
+    }
+
     [Test]
     public void Bad_options_are_rejected_with_the_option_name()
     {
