@@ -31,6 +31,8 @@ public static partial class LatexNormalizer
         s = BraceShorthand(s, "\\frac", 2);
         s = BraceShorthand(s, "\\sqrt", 1);
         s = MembershipPrefix().Replace(s, "");
+        s = s.Replace("\\mathbb{R}", "(-\\infty,\\infty)").Replace("\\emptyset", "\\{\\}").Replace("\\varnothing", "\\{\\}");
+        s = ApproxPrefix().Replace(s, "");
         s = StripTrailingWords(s);
         s = CollapseSpaces(s);
         s = s.TrimEnd('.', ',', ';', ' ').TrimStart();
@@ -152,6 +154,9 @@ public static partial class LatexNormalizer
 
     [GeneratedRegex(@"^(.*?[\d}])\s+([A-Za-z]{2,}(?:\s+[A-Za-z]+)*)\s*\.?$")]
     private static partial Regex TrailingWords();
+
+    [GeneratedRegex(@"^\s*(\\approx|=)\s*")]
+    private static partial Regex ApproxPrefix();
 
     [GeneratedRegex(@"^[a-zA-Z]\s*\\in\s*")]
     private static partial Regex MembershipPrefix();

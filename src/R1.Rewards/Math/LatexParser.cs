@@ -37,7 +37,7 @@ public sealed class LatexParser
     /// <exception cref="MathBudgetExceededException">Too deep, too many nodes, or out of time.</exception>
     public static MathNode Parse(string text, MathBudget? budget = null, int maxDepth = 64)
     {
-        var parser = new LatexParser(LatexTokenizer.Tokenize(text), budget ?? MathBudget.Unlimited(), maxDepth);
+        var parser = new LatexParser(LatexTokenizer.Tokenize(text), budget ?? MathBudget.Generous(), maxDepth);
         var node = parser.ParseList();
         if (parser.Peek.Kind != LatexTokenKind.End) throw parser.Error("unexpected");
         return node;
@@ -78,10 +78,40 @@ public sealed class LatexParser
     private MathNode ParseRelation()
     {
         var left = ParseUnion();
-        if (!Peek.Is("=")) return left;
-        _pos++;
-        return Node(new Equation(left, ParseUnion()));
+        if (Peek.Is("="))
+        {
+            _pos++;
+            return Node(new Equation(left, ParseUnion()));
+        }
+        if (!IsInequality(Peek)) return left;
+        var operands = new List<MathNode> { left };
+        var ops = new List<string>();
+        while (IsInequality(Peek)) { ops.Add(Next().Text); operands.Add(ParseUnion()); }
+        return Node(InequalityToInterval(operands, ops));
     }
+
+    private static bool IsInequality(LatexToken t) => t.Is("<") || t.Is(">") || t.Is("≤") || t.Is("≥");
+
+    // x < 3 is (-inf, 3); 3 \le x is [3, inf); 1 < x \le 4 is (1, 4]. The variable must stand alone on its side.
+    private MathNode InequalityToInterval(List<MathNode> operands, List<string> ops)
+    {
+        var inf = new Constant("inf");
+        if (ops.Count == 1 && operands[0] is Symbol)
+            return IsLess(ops[0]) ? new Sequence("(", Closed(ops[0]) ? "]" : ")", [new Negate(inf), operands[1]])
+                                  : new Sequence(Closed(ops[0]) ? "[" : "(", ")", [operands[1], inf]);
+        if (ops.Count == 1 && operands[1] is Symbol)
+            return IsLess(ops[0]) ? new Sequence(Closed(ops[0]) ? "[" : "(", ")", [operands[0], inf])
+                                  : new Sequence("(", Closed(ops[0]) ? "]" : ")", [new Negate(inf), operands[0]]);
+        if (ops.Count == 2 && operands[1] is Symbol && IsLess(ops[0]) && IsLess(ops[1]))
+            return new Sequence(Closed(ops[0]) ? "[" : "(", Closed(ops[1]) ? "]" : ")", [operands[0], operands[2]]);
+        if (ops.Count == 2 && operands[1] is Symbol && !IsLess(ops[0]) && !IsLess(ops[1]))
+            return new Sequence(Closed(ops[1]) ? "[" : "(", Closed(ops[0]) ? "]" : ")", [operands[2], operands[0]]);
+        throw new MathParseException("only inequalities that bound one variable (x < a, a \\le x < b) are supported");
+    }
+
+    private static bool IsLess(string op) => op is "<" or "≤";
+
+    private static bool Closed(string op) => op is "≤" or "≥";
 
     private MathNode ParseUnion()
     {

@@ -88,6 +88,15 @@ public class MathVerifierTests
     [TestCase("x \\in [-2,7]", "[-2,7]")]
     public void Intervals_and_unions(string a, string b) => Equivalent(a, b);
 
+    [TestCase("x > 3", "(3,\\infty)")]
+    [TestCase("3 < x", "x>3")]
+    [TestCase("x \\le -2", "(-\\infty,-2]")]
+    [TestCase("1 < x \\leq 4", "(1,4]")]
+    [TestCase("x \\in \\mathbb{R}", "(-\\infty, \\infty)")]
+    public void Inequalities_in_one_variable_are_intervals(string a, string b) => Equivalent(a, b);
+
+    [TestCase("x \\geq 3", "(3,\\infty)")]
+    [TestCase("x < 3", "x > 3")]
     [TestCase("(1,2)", "[1,2]")]
     [TestCase("(1,2]", "(1,2)")]
     [TestCase("[1,2)", "(1,2]")]
@@ -164,6 +173,8 @@ public class MathVerifierTests
     [TestCase("$\\left(\\frac{3}{5},\\frac{8}{3}\\right]$", "(0.6, \\frac83]")]
     [TestCase("\\displaystyle 7.", "7")]
     [TestCase("\\boxed{12}", "12")]
+    [TestCase("\\approx 3.5", "3.5")]
+    [TestCase("18 dollars", "18")]
     public void Latex_is_normalised(string a, string b) => Equivalent(a, b);
 
     [TestCase("50\\%", "5")]
