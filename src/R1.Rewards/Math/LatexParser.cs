@@ -185,17 +185,12 @@ public sealed class LatexParser
         return Node(new Binary('^', node, ParseExponent()));
     }
 
-    // LaTeX exponents take one token unless braced: x^23 is x^2 * 3.
+    // An unbraced numeric exponent takes the whole number: answers write 2^10 for 1024 far more often than for 2^1·0.
     private MathNode ParseExponent()
     {
-        if (Peek.Is("-")) { _pos++; return Node(new Negate(ParseExponent())); }
-        if (Peek.Kind == LatexTokenKind.Number && Peek.Text.Length > 1 && !Peek.Text.Contains('.'))
-        {
-            var t = Next();
-            _tokens.Insert(_pos, t with { Text = t.Text[1..], Position = t.Position + 1 });
-            return Node(Number(t.Text[..1]));
-        }
-        return ParsePower();
+        if (!Peek.Is("-")) return ParsePower();
+        _pos++;
+        return Node(new Negate(ParseExponent()));
     }
 
     private MathNode ParsePostfix()
@@ -270,6 +265,7 @@ public sealed class LatexParser
     private string ReadSubscript()
     {
         Expect("_");
+        if (Peek.Kind == LatexTokenKind.Number) return TakeOneDigit();
         if (!Peek.Is("{")) return Next().Text;
         _pos++;
         var text = new System.Text.StringBuilder();
@@ -280,6 +276,14 @@ public sealed class LatexParser
         }
         _pos++;
         return text.ToString();
+    }
+
+    // Unbraced subscripts take one character, as in LaTeX: \log_28 is log base 2 of 8.
+    private string TakeOneDigit()
+    {
+        var t = Next();
+        if (t.Text.Length > 1) _tokens.Insert(_pos, t with { Text = t.Text[1..], Position = t.Position + 1 });
+        return t.Text[..1];
     }
 
     private MathNode ParseCommand(string name)
@@ -315,7 +319,7 @@ public sealed class LatexParser
         MathNode? power = null;
         if (Peek.Is("^")) { _pos++; power = ParseExponent(); }
         MathNode? logBase = null;
-        if (name == "log" && Peek.Is("_")) { _pos++; logBase = ParseExponent(); }
+        if (name == "log" && Peek.Is("_")) { _pos++; logBase = Peek.Kind == LatexTokenKind.Number ? Node(Number(TakeOneDigit())) : ParseArgument(); }
         var argument = Peek.Is("(") ? ParseDelimited() : Peek.Is("{") ? ParseGroup() : ParsePower();
         MathNode call = Node(new Function(name, logBase is null ? [argument] : [argument, logBase]));
         return power is null ? call : Node(new Binary('^', call, power));

@@ -28,6 +28,7 @@ public class MathVerifierTests
     [TestCase("\\frac{1}{2}+\\frac{1}{3}", "\\frac{5}{6}")]
     [TestCase("15\\frac{39}{40}", "\\frac{639}{40}")]
     [TestCase("2^{10}", "1024")]
+    [TestCase("2^10", "1024")]
     [TestCase("10^{-3}", "0.001")]
     [TestCase("1.5\\times 10^{3}", "1500")]
     [TestCase("5!", "120")]
