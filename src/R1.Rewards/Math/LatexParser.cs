@@ -1,4 +1,3 @@
-using System.Globalization;
 using static R1.Rewards.Math.MathNode;
 
 namespace R1.Rewards.Math;
@@ -45,10 +44,16 @@ public sealed class LatexParser
 
     private LatexToken Peek => _tokens[_pos];
 
-    private LatexToken Next() => _tokens[_pos++];
+    // Never moves past the End token, so a truncated answer fails with a parse error rather than an index error.
+    private LatexToken Next()
+    {
+        var token = _tokens[_pos];
+        if (token.Kind != LatexTokenKind.End) _pos++;
+        return token;
+    }
 
     private MathParseException Error(string what) =>
-        new($"{what} '{Peek}' at {Peek.Position}" + (Peek.Kind == LatexTokenKind.End ? " (end of input)" : ""));
+        new($"{what} {(Peek.Kind == LatexTokenKind.End ? "end of input" : $"'{Peek}' at {Peek.Position}")}");
 
     private void Expect(string symbol)
     {

@@ -46,6 +46,19 @@ public class HostileInputTests
     }
 
     [Test]
+    public async Task Long_operator_chains_evaluate_without_exhausting_the_stack()
+    {
+        var options = new MathAccuracyOptions { MaxAnswerLength = 100_000 };
+        var sum = string.Join("+", Enumerable.Repeat("x", 2_000));
+        Check(sum, "2000x", options).IsEquivalent.Should().BeTrue();
+        var power = string.Join("^", Enumerable.Repeat("1", 2_000));
+        Check(power, "1", options).IsEquivalent.Should().BeTrue();
+        var reward = new MathAccuracyReward(options);
+        var scores = await reward.ScoreAsync([new() { Prompt = "q", Completion = $"\\boxed{{{sum}}}", Answer = "2000x" }]);
+        scores[0].Value.Should().Be(1, scores[0].Diagnostic);
+    }
+
+    [Test]
     public void Tower_of_powers_is_not_computed_exactly_and_does_not_match_by_overflow()
     {
         var tower = Check("10^{10^{10}}", "1");
