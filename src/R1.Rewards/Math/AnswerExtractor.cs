@@ -52,9 +52,9 @@ public static class AnswerExtractor
             var c = text[i];
             if (c == '\\')
             {
-                var command = BoxCommands.FirstOrDefault(b => string.CompareOrdinal(text, i, b, 0, b.Length) == 0);
-                if (command is null) { i++; continue; }
-                var next = i + command.Length;
+                var commandLength = BoxCommandLength(text, i);
+                if (commandLength == 0) { i++; continue; }
+                var next = i + commandLength;
                 while (next < text.Length && text[next] == ' ') next++;
                 if (next < text.Length && text[next] == '{') pendingBrace = next;
                 else if (UnbracedArgument(text, next) is { Length: > 0 } bare) closed.Add((i, next + bare.Length, bare));
@@ -68,6 +68,14 @@ public static class AnswerExtractor
             }
         }
         return Outermost(closed);
+    }
+
+    private static int BoxCommandLength(string text, int at)
+    {
+        var rest = text.AsSpan(at);
+        foreach (var command in BoxCommands)
+            if (rest.StartsWith(command, StringComparison.Ordinal)) return command.Length;
+        return 0;
     }
 
     // Boxes close innermost first; keep only those not inside another closed box.

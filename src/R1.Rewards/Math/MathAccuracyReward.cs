@@ -22,7 +22,7 @@ public sealed class MathAccuracyReward : RewardBase
     }
 
     /// <summary>Creates the reward from dependency-injected options.</summary>
-    public MathAccuracyReward(IOptions<MathAccuracyOptions> options) : this(options?.Value) { }
+    public MathAccuracyReward(IOptions<MathAccuracyOptions> options) : this((options ?? throw new ArgumentNullException(nameof(options))).Value) { }
 
     /// <inheritdoc />
     public override string Name => "math";
