@@ -10,6 +10,7 @@ public static class AnswerExtractor
     private const int MaxBoxesCompared = 16;
     private static readonly string[] BoxCommands = ["\\boxed", "\\fbox"];
     private static readonly string[] Phrases = ["answer is", "answer:"];
+    private static readonly MathAccuracyOptions Defaults = new();
 
     /// <summary>The final answer of <paramref name="completion"/>, or <see langword="null"/> when it has none.</summary>
     public static ExtractedAnswer? Extract(string completion) => Extract(completion, null);
@@ -18,7 +19,7 @@ public static class AnswerExtractor
     public static ExtractedAnswer? Extract(string completion, MathAccuracyOptions? options)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        options ??= new MathAccuracyOptions();
+        options ??= Defaults;
         var boxes = FindBoxes(completion);
         if (boxes.Count > 0) return FromBoxes(boxes, options);
         if (FromAnswerTag(completion) is { } tagged) return new(tagged, AnswerSource.AnswerTag, [], false);
