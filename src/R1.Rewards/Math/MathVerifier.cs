@@ -22,6 +22,7 @@ public static partial class MathVerifier
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         options ??= Defaults;
+        cancellationToken.ThrowIfCancellationRequested();
         if (a.Length > options.MaxAnswerLength || b.Length > options.MaxAnswerLength)
             return new(false, $"answer too long ({System.Math.Max(a.Length, b.Length)} chars > MaxAnswerLength {options.MaxAnswerLength})");
         var budget = new MathBudget(options.CheckTimeout, options.MaxSteps, cancellationToken);

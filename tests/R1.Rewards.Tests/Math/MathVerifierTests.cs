@@ -204,6 +204,15 @@ public class MathVerifierTests
     }
 
     [Test]
+    public void A_cancelled_check_throws_OperationCanceledException()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var act = () => MathVerifier.AreEquivalent("(x+1)^2", "x^2+2x+1", null, cts.Token);
+        act.Should().Throw<OperationCanceledException>();
+    }
+
+    [Test]
     public void Options_control_the_decimal_tolerance()
     {
         var loose = new MathAccuracyOptions { DecimalTolerance = 1e-2 };
