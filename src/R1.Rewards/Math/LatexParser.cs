@@ -148,7 +148,11 @@ public sealed class LatexParser
                 var op = Next().Text[0];
                 left = Node(new Binary(op, left, ParseUnary()));
             }
-            else if (StartsImplicitFactor(Peek)) left = Implicit(left, ParsePower());
+            else if (StartsImplicitFactor(Peek))
+            {
+                var fraction = Peek.Kind == LatexTokenKind.Command && Peek.Text is "frac" or "dfrac" or "tfrac";
+                left = Implicit(left, ParsePower(), fraction);
+            }
             else return left;
         }
     }
@@ -156,10 +160,11 @@ public sealed class LatexParser
     private static bool StartsImplicitFactor(LatexToken t) =>
         t.Kind is LatexTokenKind.Number or LatexTokenKind.Letter or LatexTokenKind.Command || t.Is("(") || t.Is("{");
 
-    // An integer followed by a numeric fraction is a mixed number (MATH writes 15\frac{39}{40}); otherwise a product.
-    private MathNode Implicit(MathNode left, MathNode right)
+    // An integer directly followed by a proper numeric \frac is a mixed number (MATH writes 15\frac{39}{40}); otherwise a product.
+    private MathNode Implicit(MathNode left, MathNode right, bool writtenAsFraction)
     {
-        if (right is Binary('/', Number { IsDecimal: false } n, Number { IsDecimal: false } d) && n.Value.Sign > 0 && d.Value.Sign > 0)
+        if (writtenAsFraction && right is Binary('/', Number { IsDecimal: false } n, Number { IsDecimal: false } d)
+            && n.Value.Sign > 0 && d.Value.Sign > 0 && n.Value.CompareTo(d.Value) < 0)
         {
             if (left is Number { IsDecimal: false, Value.IsInteger: true } whole)
                 return Node(new Binary('+', whole, right));

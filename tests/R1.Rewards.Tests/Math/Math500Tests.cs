@@ -49,4 +49,29 @@ public class Math500Tests
         pairs.Should().BeGreaterThan(450);
         (pairs - equal).Should().BeGreaterThanOrEqualTo((int)System.Math.Ceiling(0.99 * pairs));
     }
+
+    [Test]
+    public void Every_scalar_gold_answer_survives_an_arithmetic_rewrite_and_differs_from_itself_plus_one()
+    {
+        var scalars = 0;
+        var failures = new List<string>();
+        foreach (var (record, i) in BenchmarkData.Math500().Select((r, i) => (r, i)))
+        {
+            var normalized = LatexNormalizer.Normalize(record.Answer);
+            MathNode node;
+            try { node = LatexParser.Parse(normalized); }
+            catch (MathParseException) { continue; }
+            if (node is MathNode.Sequence or MathNode.Matrix or MathNode.Equation or MathNode.Union || normalized.Contains("\\pm")) continue;
+            if (MathVerifier.ChoiceLetter(normalized) is not null || record.Answer.Contains("\\text{", StringComparison.Ordinal) && !normalized.Any(char.IsDigit)) continue;
+            scalars++;
+            var rewritten = $"\\dfrac{{2\\left({normalized}\\right)}}{{2}}";
+            if (MathVerifier.AreEquivalent(record.Answer, rewritten) is { IsEquivalent: false } same)
+                failures.Add($"#{i} '{record.Answer}' vs '{rewritten}': {same.Diagnostic}");
+            if (MathVerifier.AreEquivalent(record.Answer, $"{normalized}+1") is { IsEquivalent: true } plusOne)
+                failures.Add($"#{i} '{record.Answer}' vs itself + 1: {plusOne.Diagnostic}");
+        }
+        TestContext.Out.WriteLine($"{scalars} scalar answers rewritten");
+        scalars.Should().BeGreaterThan(400);
+        failures.Should().BeEmpty();
+    }
 }
