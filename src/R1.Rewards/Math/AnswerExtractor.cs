@@ -1,0 +1,147 @@
+namespace R1.Rewards.Math;
+
+/// <summary>
+/// Finds the final answer in a completion. Priority: the last <c>\boxed{…}</c>/<c>\fbox{…}</c> (nested braces included),
+/// then the last <c>&lt;answer&gt;</c> tag, then whichever comes last of "The answer is …" and GSM8K's <c>#### n</c>.
+/// One linear pass over the text, so a 1 MB or deeply nested completion is cheap.
+/// </summary>
+public static class AnswerExtractor
+{
+    private const int MaxBoxesCompared = 16;
+    private static readonly string[] BoxCommands = ["\\boxed", "\\fbox"];
+    private static readonly string[] Phrases = ["answer is", "answer:"];
+    private static readonly MathAccuracyOptions Defaults = new();
+
+    /// <summary>The final answer of <paramref name="completion"/>, or <see langword="null"/> when it has none.</summary>
+    public static ExtractedAnswer? Extract(string completion) => Extract(completion, null);
+
+    /// <summary>The final answer of <paramref name="completion"/>, or <see langword="null"/>; <paramref name="options"/> decide when boxes conflict.</summary>
+    public static ExtractedAnswer? Extract(string completion, MathAccuracyOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        options ??= Defaults;
+        var boxes = FindBoxes(completion);
+        if (boxes.Count > 0) return FromBoxes(boxes, options);
+        if (FromAnswerTag(completion) is { } tagged) return new(tagged, AnswerSource.AnswerTag, [], false);
+        var phrase = LastPhrase(completion);
+        var hash = completion.LastIndexOf("####", StringComparison.Ordinal);
+        if (hash >= 0 && hash > phrase.Index && RestOfLine(completion, hash + 4) is { Length: > 0 } marked)
+            return new(marked, AnswerSource.HashMarker, [], false);
+        if (phrase.Answer is { Length: > 0 } said) return new(said, AnswerSource.AnswerPhrase, [], false);
+        return null;
+    }
+
+    private static ExtractedAnswer FromBoxes(List<string> boxes, MathAccuracyOptions options)
+    {
+        var last = boxes[^1].Trim();
+        var distinct = boxes.TakeLast(MaxBoxesCompared)
+            .Select(b => b.Length > options.MaxAnswerLength ? b : LatexNormalizer.Normalize(b))
+            .Distinct(StringComparer.Ordinal).ToList();
+        var lastNormalized = last.Length > options.MaxAnswerLength ? last : LatexNormalizer.Normalize(last);
+        var conflict = distinct.Count > 1 && distinct.Any(d => d != lastNormalized && !MathVerifier.AreEquivalent(d, lastNormalized, options).IsEquivalent);
+        return new(last, AnswerSource.Boxed, distinct, conflict);
+    }
+
+    /// <summary>The contents of the outermost closed boxes, in order. Unclosed boxes are ignored (their contents still count).</summary>
+    private static List<string> FindBoxes(string text)
+    {
+        var closed = new List<(int Start, int End, string Content)>();
+        var open = new Stack<(int Index, bool IsBox)>();
+        var pendingBrace = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\\')
+            {
+                var commandLength = BoxCommandLength(text, i);
+                if (commandLength == 0) { i++; continue; }
+                var next = i + commandLength;
+                while (next < text.Length && text[next] == ' ') next++;
+                if (next < text.Length && text[next] == '{') pendingBrace = next;
+                else if (UnbracedArgument(text, next) is { Length: > 0 } bare) closed.Add((i, next + bare.Length, bare));
+                i = next - 1;
+            }
+            else if (c == '{') open.Push((i, i == pendingBrace));
+            else if (c == '}' && open.Count > 0)
+            {
+                var (start, isBox) = open.Pop();
+                if (isBox) closed.Add((start, i, text[(start + 1)..i]));
+            }
+        }
+        return Outermost(closed);
+    }
+
+    private static int BoxCommandLength(string text, int at)
+    {
+        var rest = text.AsSpan(at);
+        foreach (var command in BoxCommands)
+            if (rest.StartsWith(command, StringComparison.Ordinal)) return command.Length;
+        return 0;
+    }
+
+    // Boxes close innermost first; keep only those not inside another closed box.
+    private static List<string> Outermost(List<(int Start, int End, string Content)> closed)
+    {
+        var result = new List<string>();
+        var coveredUntil = -1;
+        foreach (var box in closed.OrderBy(b => b.Start))
+        {
+            if (box.Start <= coveredUntil) continue;
+            result.Add(box.Content);
+            coveredUntil = box.End;
+        }
+        return result;
+    }
+
+    // "\boxed 5" without braces: the argument runs to the next space, '$' or line end.
+    private static string UnbracedArgument(string text, int start)
+    {
+        var end = start;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] != '$') end++;
+        return text[start..end];
+    }
+
+    private static string? FromAnswerTag(string text)
+    {
+        var start = text.LastIndexOf("<answer>", StringComparison.OrdinalIgnoreCase);
+        if (start < 0) return null;
+        start += "<answer>".Length;
+        var end = text.IndexOf("</answer>", start, StringComparison.OrdinalIgnoreCase);
+        var content = (end < 0 ? text[start..] : text[start..end]).Trim();
+        if (LastPhrase(content).Answer is { Length: > 0 } said) return said;
+        return content.Length > 0 ? content : null;
+    }
+
+    private static (int Index, string? Answer) LastPhrase(string text)
+    {
+        var best = (Index: -1, Length: 0);
+        foreach (var phrase in Phrases)
+        {
+            var at = text.LastIndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+            if (at > best.Index) best = (at, phrase.Length);
+        }
+        if (best.Index < 0) return (-1, null);
+        var rest = RestOfLine(text, best.Index + best.Length)?.Trim(' ', ':', '*');
+        return (best.Index, rest is null ? null : SentenceAnswer(rest));
+    }
+
+    // "$\frac{1}{2}$ dollars." -> \frac{1}{2}; "42. So ..." -> 42
+    private static string SentenceAnswer(string rest)
+    {
+        if (rest.StartsWith('$'))
+        {
+            var inner = rest.TrimStart('$');
+            var close = inner.IndexOf('$');
+            return (close < 0 ? inner : inner[..close]).Trim();
+        }
+        var stop = rest.IndexOf(". ", StringComparison.Ordinal);
+        return (stop < 0 ? rest : rest[..stop]).Trim().TrimEnd('.', '*').Trim();
+    }
+
+    private static string? RestOfLine(string text, int start)
+    {
+        if (start > text.Length) return null;
+        var end = text.IndexOf('\n', start);
+        return (end < 0 ? text[start..] : text[start..end]).Trim();
+    }
+}
