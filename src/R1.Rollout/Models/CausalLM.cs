@@ -85,10 +85,28 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
     }
 
     /// <summary>
-    /// Boolean attention mask [B, 1, G·T, S]: key s is visible to query t when s ≤ past + t and s is not padding.
+    /// Additive attention mask (0 = visible, a large negative number = hidden) of shape [B, 1, G·T, S] (or [B, 1, 1, S]
+    /// when T = 1, broadcast over the query groups): key s is visible to query t when s ≤ past + t and s is not padding.
     /// A padding query still sees itself, so its (ignored) output stays finite.
     /// </summary>
     private Tensor BuildMask(Tensor? attentionMask, long b, long t, long past, Device device)
+    {
+        using var scope = NewDisposeScope();
+        var allowed = AllowedKeys(attentionMask, b, t, past, device);
+        var dtype = DType;
+        var additive = zeros(allowed.shape, dtype, device).masked_fill_(allowed.logical_not(), HiddenScore(dtype));
+        return additive.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The most negative finite score of <paramref name="dtype"/> (HF's <c>finfo.min</c>): hides a key without NaNs.</summary>
+    private static double HiddenScore(ScalarType dtype) => dtype switch
+    {
+        ScalarType.Float16 => -65504.0,
+        ScalarType.BFloat16 => -3.3895313892515355e38,
+        _ => float.MinValue,
+    };
+
+    private Tensor AllowedKeys(Tensor? attentionMask, long b, long t, long past, Device device)
     {
         using var scope = NewDisposeScope();
         long s = past + t;
@@ -104,6 +122,7 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
             allowed = allowed & (keep | (keys == queries).unsqueeze(0).unsqueeze(0));          // [B, 1, T, S]
         }
         int groups = Config.NumAttentionHeads / Config.KeyValueHeads;
+        if (t == 1) return allowed.expand(b, 1, 1, s).MoveToOuterDisposeScope();     // broadcasts over the G query rows
         allowed = allowed.expand(b, 1, t, s);
         if (groups > 1) allowed = allowed.repeat(1, 1, groups, 1);                   // [B, 1, G·T, S]
         return allowed.MoveToOuterDisposeScope();
