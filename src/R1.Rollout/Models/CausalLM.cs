@@ -15,7 +15,7 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
     private readonly RotaryEmbedding _rope;
 
     /// <summary>Creates a model with PyTorch's default initialization (see <see cref="InitializeWeights"/>).</summary>
-    public CausalLM(ModelConfig config) : base("CausalLM")
+    public CausalLM(ModelConfig config) : base(CheckedName())
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
@@ -24,6 +24,13 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
         if (!Config.TieWordEmbeddings) lm_head = nn.Linear(Config.HiddenSize, Config.VocabSize, hasBias: false);
         _rope = new RotaryEmbedding(Config);
         RegisterComponents();
+    }
+
+    /// <summary>Runs the native-library check before the base constructor touches libtorch.</summary>
+    private static string CheckedName()
+    {
+        R1.Rollout.Runtime.TorchRuntime.EnsureAvailable();
+        return "CausalLM";
     }
 
     /// <summary>The configuration (a private copy).</summary>
