@@ -14,6 +14,7 @@ internal sealed class DecodeSession : IDisposable
     private readonly TorchSharp.torch.Generator _generator;
     private readonly KvCache? _cache;
     private readonly Tensor _tokens, _mask, _positions, _logProbs, _finished, _eos;
+    private readonly Tensor? _cos, _sin, _keyMask;   // whole-budget RoPE tables and key mask for cached decode steps
     private readonly long _padId;
     private Tensor? _nextLogits;
 
@@ -34,7 +35,12 @@ internal sealed class DecodeSession : IDisposable
         _finished = zeros([BatchSize, 1], ScalarType.Bool, device).DetachFromDisposeScope();
         _eos = tensor(eosIds.Select(i => (long)i).ToArray(), device: device).DetachFromDisposeScope();
         _generator = new TorchSharp.torch.Generator((ulong)(options.Seed ?? Random.Shared.NextInt64()), device);
-        if (options.UseKvCache) _cache = new KvCache(model.Config, BatchSize, width, device, model.DType);
+        if (!options.UseKvCache) return;
+        _cache = new KvCache(model.Config, BatchSize, width, device, model.DType);
+        (_cos, _sin) = model.RopeTables(_positions);                                         // [B, 1, P+N, D]
+        _cos.DetachFromDisposeScope();
+        _sin.DetachFromDisposeScope();
+        _keyMask = model.KeyPaddingMask(_mask).DetachFromDisposeScope();                    // [B, 1, 1, P+N]
     }
 
     public int BatchSize { get; }
@@ -71,11 +77,13 @@ internal sealed class DecodeSession : IDisposable
 
     private void Advance(int column, Tensor ids)
     {
-        var mask = _mask.narrow(1, 0, column + 1);
-        var hidden = _cache is null
-            ? _model.Hidden(_tokens.narrow(1, 0, column + 1), mask, _positions.narrow(1, 0, column + 1), null)
-            : _model.Hidden(ids, mask, _positions.narrow(1, column, 1), _cache);
-        SetNextLogits(hidden);
+        if (_cache is null)
+        {
+            SetNextLogits(_model.Hidden(_tokens.narrow(1, 0, column + 1), _mask.narrow(1, 0, column + 1), _positions.narrow(1, 0, column + 1), null));
+            return;
+        }
+        var context = new AttentionContext(_cos!.narrow(2, column, 1), _sin!.narrow(2, column, 1), _keyMask!.narrow(3, 0, column + 1), _cache);
+        SetNextLogits(_model.Hidden(ids, context));
     }
 
     private void SetNextLogits(Tensor hidden)
@@ -110,7 +118,7 @@ internal sealed class DecodeSession : IDisposable
 
     public void Dispose()
     {
-        foreach (var t in new[] { _tokens, _mask, _positions, _logProbs, _finished, _eos, _nextLogits }) t?.Dispose();
+        foreach (var t in new[] { _tokens, _mask, _positions, _logProbs, _finished, _eos, _nextLogits, _cos, _sin, _keyMask }) t?.Dispose();
         _cache?.Dispose();
         _generator.Dispose();
     }

@@ -65,6 +65,30 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
         return hidden.MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// Final-normed hidden states for a prebuilt <paramref name="context"/> (RoPE tables and mask already sliced for these
+    /// tokens). Decode loops precompute the tables for their whole budget and skip rebuilding them every step.
+    /// </summary>
+    internal Tensor Hidden(Tensor inputIds, AttentionContext context)
+    {
+        using var scope = NewDisposeScope();
+        var hidden = model.forward(inputIds, context);
+        context.Cache?.Advance(inputIds.shape[1]);
+        return hidden.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>RoPE tables [B, 1, S, head_dim] for position ids [B, S], in the model dtype.</summary>
+    internal (Tensor Cos, Tensor Sin) RopeTables(Tensor positionIds) => _rope.Tables(positionIds, DType);
+
+    /// <summary>Additive key mask [B, 1, 1, S] (0 = visible) from a 0/1 mask [B, S]: the mask of a single-token decode step.</summary>
+    internal Tensor KeyPaddingMask(Tensor attentionMask)
+    {
+        using var scope = NewDisposeScope();
+        var dtype = DType;
+        var hidden = attentionMask.eq(0).unsqueeze(1).unsqueeze(1);                   // [B, 1, 1, S]
+        return zeros(hidden.shape, dtype, attentionMask.device).masked_fill_(hidden, HiddenScore(dtype)).MoveToOuterDisposeScope();
+    }
+
     /// <summary>Projects hidden states [..., hidden] to logits [..., V] (through the embedding matrix when tied).</summary>
     public Tensor Logits(Tensor hidden)
     {
