@@ -19,6 +19,7 @@ internal sealed class DecodeSession : IDisposable
     private Tensor _tokens, _mask, _positions, _logProbs, _finished;   // [rows, …]: only the rows still generating
     private Tensor? _cos, _sin, _keyMask;   // whole-budget RoPE tables and key mask for cached decode steps
     private int[] _rows;                      // active row → original row
+    private readonly int[] _uniqueRows, _copyOf;   // rows with distinct prompts; row → its position in _uniqueRows
     private readonly long[]?[] _retiredIds;   // original row → its generated ids, once compacted away
     private readonly float[]?[] _retiredLogProbs;
     private readonly long _padId;
@@ -33,6 +34,7 @@ internal sealed class DecodeSession : IDisposable
         PromptWidth = prompts.Max(p => p.Count);
         MaxNew = maxNew;
         _rows = Enumerable.Range(0, BatchSize).ToArray();
+        (_uniqueRows, _copyOf) = DistinctPrompts(prompts);
         _retiredIds = new long[BatchSize][];
         _retiredLogProbs = new float[BatchSize][];
         int width = PromptWidth + maxNew;
@@ -45,7 +47,7 @@ internal sealed class DecodeSession : IDisposable
         _eos = tensor(eosIds.Select(i => (long)i).ToArray(), device: device).DetachFromDisposeScope();
         _generator = new TorchSharp.torch.Generator((ulong)(options.Seed ?? Random.Shared.NextInt64()), device);
         if (!options.UseKvCache) return;
-        _cache = new KvCache(model.Config, BatchSize, width, device, model.DType);
+        _cache = new KvCache(model.Config, _uniqueRows.Length, width, device, model.DType);   // expanded to B rows after prefill
         (_cos, _sin) = model.RopeTables(_positions);                                         // [B, 1, P+N, D]
         _cos.DetachFromDisposeScope();
         _sin.DetachFromDisposeScope();
@@ -69,7 +71,32 @@ internal sealed class DecodeSession : IDisposable
         using var scope = NewDisposeScope();
         var ids = _tokens.narrow(1, 0, PromptWidth);
         var mask = _mask.narrow(1, 0, PromptWidth);
-        SetNextLogits(_model.Hidden(ids, mask, _positions.narrow(1, 0, PromptWidth), _cache));
+        var positions = _positions.narrow(1, 0, PromptWidth);
+        if (_cache is null || _uniqueRows.Length == BatchSize)
+        {
+            SetNextLogits(_model.Hidden(ids, mask, positions, _cache));
+            return;
+        }
+        // Group rollouts repeat each prompt G times: run each distinct prompt once, then copy its cache rows and logits.
+        var unique = tensor(_uniqueRows.Select(r => (long)r).ToArray(), device: ids.device);
+        var expand = tensor(_copyOf.Select(r => (long)r).ToArray(), device: ids.device);
+        SetNextLogits(_model.Hidden(ids.index_select(0, unique), mask.index_select(0, unique), positions.index_select(0, unique), _cache));
+        _cache.KeepRows(expand);
+        _nextLogits = Select(_nextLogits!, expand);                                           // [U, V] → [B, V]
+    }
+
+    /// <summary>The first row of each distinct prompt, and for every row the index of its prompt among those.</summary>
+    private static (int[] Unique, int[] CopyOf) DistinctPrompts(IReadOnlyList<IReadOnlyList<int>> prompts)
+    {
+        var unique = new List<int>();
+        var copyOf = new int[prompts.Count];
+        for (int r = 0; r < prompts.Count; r++)
+        {
+            int match = unique.FindIndex(u => ReferenceEquals(prompts[u], prompts[r]) || prompts[u].SequenceEqual(prompts[r]));
+            if (match < 0) { match = unique.Count; unique.Add(r); }
+            copyOf[r] = match;
+        }
+        return (unique.ToArray(), copyOf);
     }
 
     /// <summary>Samples the next token of every unfinished row and, if budget remains, computes the following logits.</summary>
