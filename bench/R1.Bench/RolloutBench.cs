@@ -34,6 +34,7 @@ public sealed class RolloutBench : IBench
             foreach (int batch in new[] { 1, 16 })
                 foreach (bool cache in new[] { true, false })
                     Decode(policy, batch, cache, quick);
+            GroupRollout(policy, quick);
         }
         return Task.CompletedTask;
     }
@@ -74,6 +75,23 @@ public sealed class RolloutBench : IBench
         double gflops = flopsPerToken * tokensPerSecond / 1e9;
         Console.WriteLine($"| prefill {length} tokens | {batch} | {tokensPerSecond:F0} | {best * 1000:F1} (forward) | ");
         Console.WriteLine($"| prefill GFLOP/s = {gflops:F1} → {gflops / peak:P0} of matmul peak | | | |");
+    }
+
+    /// <summary>A GRPO-shaped rollout: 2 prompts × G = 8 samples, 96-token prompts (prefilled once per prompt).</summary>
+    private static void GroupRollout(Policy policy, bool quick)
+    {
+        int newTokens = quick ? 32 : 96;
+        var prompts = Enumerable.Range(0, 2).Select(i => (IReadOnlyList<int>)Enumerable.Range(0, 96).Select(x => 4 + (x * (i + 3)) % 60).ToArray()).ToList();
+        var options = new SamplingOptions { MaxNewTokens = newTokens, Temperature = 1.0, TopP = 0.95, Seed = 1, EosIds = [], CheckInterval = 16 };
+        policy.GenerateGroups(prompts, 8, options);
+        double best = double.MaxValue;
+        for (int i = 0; i < (quick ? 2 : 5); i++)
+        {
+            var sw = Stopwatch.StartNew();
+            policy.GenerateGroups(prompts, 8, options);
+            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+        }
+        Console.WriteLine($"| group rollout 2 prompts × G=8 (96 prompt + {newTokens} new, incl. prefill) | 16 | {16 * newTokens / best:F0} | {best * 1000 / newTokens:F2} |");
     }
 
     private static void Decode(Policy policy, int batch, bool cache, bool quick)
