@@ -78,6 +78,8 @@ public sealed class Policy : IDisposable
         options ??= new PolicyOptions();
         var config = ModelConfig.Load(Path.Combine(folder, "config.json"));
         var tokenizer = TokenizerFiles.Load(folder);
+        if (tokenizer.VocabSize > config.VocabSize)
+            throw new InvalidDataException($"'{folder}': the tokenizer has {tokenizer.VocabSize} ids but config.json's vocab_size is {config.VocabSize}.");
         var (device, dtype) = Resolve(options, config);
         var model = Place(new CausalLM(WithDType(config, dtype)), device, dtype);
         try { CheckpointFolder.LoadInto(model, folder); }
