@@ -35,7 +35,8 @@ public sealed class SamplingOptions
 
     /// <summary>
     /// Every this many tokens the host checks whether every row has finished and scans stop strings (each check is a device
-    /// sync). Default 8. Results do not depend on it; only the wasted steps after the last row finishes do.
+    /// sync). Default 8. Greedy results do not depend on it; sampled results do when <see cref="CompactFinishedRows"/> is on
+    /// (the batch shrinks at checks), so keep it fixed for reproducible runs.
     /// </summary>
     public int CheckInterval { get; set; } = 8;
 
