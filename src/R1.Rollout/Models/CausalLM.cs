@@ -57,7 +57,9 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
         if (past + t > Config.MaxPositionEmbeddings)
             throw new ArgumentException($"The sequence ({past + t} tokens) is longer than the model's context (max_position_embeddings = {Config.MaxPositionEmbeddings}).");
         var device = inputIds.device;
-        positionIds ??= (arange(past, past + t, ScalarType.Int64, device).unsqueeze(0).expand(b, t));
+        if (positionIds is not null && (positionIds.dim() != 2 || positionIds.shape[0] != b || positionIds.shape[1] != t))
+            throw new ArgumentException($"positionIds must be [{b}, {t}] like inputIds; got [{string.Join(", ", positionIds.shape)}].", nameof(positionIds));
+        positionIds ??= arange(past, past + t, ScalarType.Int64, device).unsqueeze(0).expand(b, t);
         var (cos, sin) = _rope.Tables(positionIds, DType);
         var mask = BuildMask(attentionMask, b, t, past, device);
         var hidden = model.forward(inputIds, new AttentionContext(cos, sin, mask, cache));
