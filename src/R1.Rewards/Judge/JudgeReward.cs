@@ -1,0 +1,130 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using R1.Rewards.Abstractions;
+using R1.Rewards.Format;
+
+namespace R1.Rewards.Judge;
+
+/// <summary>
+/// A generative reward model: sends the fixed <see cref="JudgePrompt"/> (question, reference answer, the completion's final
+/// answer or summary) to an <see cref="IChatClient"/> at temperature 0 and scores 1 for <c>CORRECT</c>, 0 for <c>INCORRECT</c>.
+/// Requests time out and are retried; verdicts of identical queries are cached. A failed request or an unparseable reply
+/// yields "not applicable" with a diagnostic, never an exception.
+/// </summary>
+public sealed class JudgeReward : RewardBase, IDisposable
+{
+    /// <summary>The reward name, <c>judge</c>.</summary>
+    public const string RewardName = "judge";
+
+    private readonly IChatClient _client;
+    private readonly JudgeOptions _options;
+    private readonly ILogger _logger;
+    private readonly MemoryCache? _cache;
+    private readonly object _cacheLock = new();
+
+    /// <summary>Creates the judge over <paramref name="client"/>.</summary>
+    public JudgeReward(IChatClient client, JudgeOptions? options = null, ILogger<JudgeReward>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _client = client;
+        _options = options ?? new JudgeOptions();
+        _options.Validate();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        if (_options.CacheSize > 0) _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.CacheSize });
+    }
+
+    /// <inheritdoc />
+    public override string Name => RewardName;
+
+    /// <summary>The options in use.</summary>
+    public JudgeOptions Options => _options;
+
+    /// <inheritdoc />
+    protected override int MaxDegreeOfParallelism => _options.MaxConcurrency;
+
+    /// <inheritdoc />
+    protected override async ValueTask<RewardScore> ScoreOneAsync(RewardSample sample, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(sample.Answer)) return RewardScore.NotApplicable("no reference answer");
+        string? final = ReasoningCompletion.Parse(sample.Completion).FinalAnswerOr(sample.Completion);
+        if (string.IsNullOrWhiteSpace(final)) return RewardScore.NotApplicable("no final answer: the reasoning did not finish");
+        if (final.Length > _options.MaxAnswerChars) final = final[^_options.MaxAnswerChars..];
+
+        var messages = JudgePrompt.Build(sample.Prompt, sample.Answer, final);
+        if (_cache == null) return await QueryAsync(messages, cancellationToken).ConfigureAwait(false);
+
+        string key = (_options.ModelId ?? "") + "\u0000" + messages[^1].Text;
+        var (query, cached) = GetOrStart(key, messages, cancellationToken);
+        RewardScore score;
+        try
+        {
+            score = await query.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _cache.Remove(key);
+            throw;
+        }
+        if (!score.IsApplicable) _cache.Remove(key);
+        return cached && score.IsApplicable ? score with { Diagnostic = score.Diagnostic + " (cached)" } : score;
+    }
+
+    /// <summary>Returns the cached (or in-flight) query for <paramref name="key"/>, or starts one; identical concurrent queries share one request.</summary>
+    private (Task<RewardScore> Query, bool Cached) GetOrStart(string key, IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)
+    {
+        lock (_cacheLock)
+        {
+            if (_cache!.TryGetValue(key, out Task<RewardScore>? existing) && existing != null) return (existing, true);
+            var query = QueryAsync(messages, cancellationToken);
+            _cache.Set(key, query, new MemoryCacheEntryOptions { Size = 1 });
+            return (query, false);
+        }
+    }
+
+    private async Task<RewardScore> QueryAsync(IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)
+    {
+        var chatOptions = new ChatOptions { Temperature = 0f, MaxOutputTokens = _options.MaxOutputTokens, ModelId = _options.ModelId };
+        string failure = "";
+        for (int attempt = 0; attempt <= _options.MaxRetries; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(_options.RetryDelay * Math.Pow(2, attempt - 1), cancellationToken).ConfigureAwait(false);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.Timeout);
+            try
+            {
+                var response = await _client.GetResponseAsync(messages, chatOptions, timeout.Token).ConfigureAwait(false);
+                return Verdict(response.Text);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                failure = $"timed out after {_options.Timeout.TotalSeconds:0.###} s";
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failure = $"{ex.GetType().Name}: {FirstLine(ex.Message)}";
+            }
+            _logger.LogWarning("Judge request attempt {Attempt}/{Attempts} failed: {Failure}", attempt + 1, _options.MaxRetries + 1, failure);
+        }
+        return RewardScore.NotApplicable($"judge failed after {_options.MaxRetries + 1} attempts: {failure}");
+    }
+
+    private RewardScore Verdict(string? reply)
+    {
+        var value = JudgeVerdict.Parse(reply);
+        if (value is { } v) return RewardScore.Of(v, v == 1.0 ? "judge: CORRECT" : "judge: INCORRECT");
+        string shown = reply == null ? "(no text)" : reply.Length > 80 ? reply[..80] + "…" : reply;
+        _logger.LogWarning("Judge reply is not a verdict: {Reply}", shown);
+        return RewardScore.NotApplicable($"unparseable judge reply: '{shown}'");
+    }
+
+    private static string FirstLine(string message)
+    {
+        int newline = message.IndexOf('\n');
+        return newline < 0 ? message : message[..newline];
+    }
+
+    /// <summary>Releases the verdict cache.</summary>
+    public void Dispose() => _cache?.Dispose();
+}

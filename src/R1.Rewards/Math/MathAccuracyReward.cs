@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+using R1.Rewards.Abstractions;
+
+namespace R1.Rewards.Math;
+
+/// <summary>
+/// The math accuracy reward (name <c>math</c>): 1 when the completion's final answer (see <see cref="AnswerExtractor"/>)
+/// is equivalent to <see cref="RewardSample.Answer"/> (see <see cref="MathVerifier"/>), else 0; "not applicable" when the
+/// sample has no gold answer. Several different boxed answers score 0. The diagnostic says what was extracted and why it
+/// matched or not.
+/// </summary>
+public sealed class MathAccuracyReward : RewardBase
+{
+    private readonly MathAccuracyOptions _options;
+
+    /// <summary>Creates the reward with <paramref name="options"/> (defaults when <see langword="null"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public MathAccuracyReward(MathAccuracyOptions? options = null)
+    {
+        _options = options ?? new MathAccuracyOptions();
+        _options.Validate();
+    }
+
+    /// <summary>Creates the reward from dependency-injected options.</summary>
+    public MathAccuracyReward(IOptions<MathAccuracyOptions> options) : this(options?.Value) { }
+
+    /// <inheritdoc />
+    public override string Name => "math";
+
+    /// <inheritdoc />
+    protected override ValueTask<RewardScore> ScoreOneAsync(RewardSample sample, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Score(sample, cancellationToken));
+
+    /// <summary>Scores one sample synchronously.</summary>
+    public RewardScore Score(RewardSample sample, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        if (sample.Answer is null) return RewardScore.NotApplicable("no gold answer");
+        var completion = sample.Completion ?? "";
+        if (completion.Length > _options.MaxCompletionLength)
+            return RewardScore.Of(0, $"completion of {completion.Length} chars exceeds MaxCompletionLength {_options.MaxCompletionLength}");
+        if (AnswerExtractor.Extract(completion, _options) is not { } extracted)
+            return RewardScore.Of(0, "no final answer found (no \\boxed{}, <answer>, 'The answer is' or ####)");
+        if (extracted.HasConflictingBoxes && _options.RejectConflictingBoxes)
+            return RewardScore.Of(0, $"several different boxed answers: {string.Join(" | ", extracted.BoxedAnswers.Select(Shorten))}");
+        var result = MathVerifier.AreEquivalent(extracted.Answer, sample.Answer, _options, cancellationToken);
+        var summary = $"{extracted.Source} '{Shorten(extracted.Answer)}' vs gold '{Shorten(sample.Answer)}': {result.Diagnostic}";
+        return RewardScore.Of(result.IsEquivalent ? 1.0 : 0.0, summary);
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+}
