@@ -53,7 +53,7 @@ public sealed record ReasoningCompletion
     {
         ArgumentNullException.ThrowIfNull(completion);
         int open = completion.IndexOf(ThinkOpen, StringComparison.OrdinalIgnoreCase);
-        int close = completion.IndexOf(ThinkClose, Math.Max(open, 0), StringComparison.OrdinalIgnoreCase);
+        int close = completion.IndexOf(ThinkClose, System.Math.Max(open, 0), StringComparison.OrdinalIgnoreCase);
         string? thinking = null, after = null;
         if (close >= 0)
         {

@@ -89,7 +89,7 @@ public sealed class JudgeReward : RewardBase, IDisposable
         string failure = "";
         for (int attempt = 0; attempt <= _options.MaxRetries; attempt++)
         {
-            if (attempt > 0) await Task.Delay(_options.RetryDelay * Math.Pow(2, attempt - 1), cancellationToken).ConfigureAwait(false);
+            if (attempt > 0) await Task.Delay(_options.RetryDelay * System.Math.Pow(2, attempt - 1), cancellationToken).ConfigureAwait(false);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.Timeout);
             try
