@@ -11,3 +11,17 @@ public sealed class NumericPromptRow
 {
     public float Prompt { get; set; }
 }
+
+public sealed class PairRow
+{
+    public string Prompt { get; set; } = "";
+    public string Response { get; set; } = "";
+}
+
+public sealed class ReasonedRow
+{
+    public string Prompt { get; set; } = "";
+    public string Completion { get; set; } = "";
+    public string Reasoning { get; set; } = "";
+    public string Answer { get; set; } = "";
+}

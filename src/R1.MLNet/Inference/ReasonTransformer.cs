@@ -1,0 +1,75 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using R1.MLNet.Data;
+using R1.MLNet.Transformers;
+using R1.Rollout;
+
+namespace R1.MLNet.Inference;
+
+/// <summary>
+/// Generates a completion for each row's question and adds three text columns: the completion, the reasoning inside
+/// <c>&lt;think&gt;</c> and the final answer (names in <see cref="ReasonOptions"/>). Columns are computed lazily: a cursor that
+/// does not ask for them never runs the model. With <see cref="ReasonOptions.Samples"/> = k &gt; 1, k completions are
+/// sampled and the outputs are those of the first completion carrying the majority-voted answer.
+/// Save with <see cref="Persistence.ReasoningModel.Save"/>.
+/// </summary>
+public sealed class ReasonTransformer : ITransformer, IPolicyCarrier
+{
+    private readonly SamplingSettings _sampling;
+
+    /// <summary>Creates the transformer over <paramref name="policy"/> (not copied; <see cref="ReasonOptions.Policy"/> is ignored).</summary>
+    public ReasonTransformer(Policy policy, ReasonOptions? options = null)
+    {
+        Policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        Options = (options ?? new ReasonOptions()).Clone();
+        Options.Validate();
+        _sampling = Options.ToSampling();
+    }
+
+    /// <inheritdoc />
+    public Policy Policy { get; }
+
+    /// <summary>The options (a copy of those given).</summary>
+    public ReasonOptions Options { get; }
+
+    /// <summary>The generated column names, in schema order.</summary>
+    public IReadOnlyList<string> OutputColumnNames => [Options.CompletionColumnName, Options.ReasoningColumnName, Options.AnswerColumnName];
+
+    /// <summary>Always <see langword="false"/>: generation runs inside the returned data view's cursors.</summary>
+    public bool IsRowToRowMapper => false;
+
+    /// <summary>The input schema plus the three generated text columns; checks the prompt column.</summary>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        TextColumn.Require(inputSchema, Options.PromptColumnName, "prompt");
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumns(inputSchema);
+        foreach (var name in OutputColumnNames) builder.AddColumn(name, TextDataViewType.Instance);
+        return builder.ToSchema();
+    }
+
+    /// <summary>Adds the generated columns to <paramref name="input"/> (lazily).</summary>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new ReasonDataView(this, input, GetOutputSchema(input.Schema));
+    }
+
+    /// <summary>Not supported: use <see cref="Transform"/> or <see cref="Generate"/>.</summary>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) =>
+        throw new NotSupportedException("ReasonTransformer is not a row-to-row mapper; use Transform(dataView) or Generate(question).");
+
+    void ICanSaveModel.Save(ModelSaveContext ctx) => throw Persistence.ReasoningModel.NotSavableByMLNet(GetType());
+
+    /// <summary>Answers one question, as a row with seed offset <paramref name="row"/> would be answered.</summary>
+    public ReasonOutput Generate(string question, long row = 0)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var completions = CompletionSampler.Sample(Policy, question, Options.Samples, _sampling, Options.Seed + row);
+        var answers = completions.Select(Options.AnswerMatcher.Extract).ToArray();
+        int winner = Options.Samples == 1 ? 0 : Math.Max(0, MajorityVote.Winner(answers, Options.AnswerMatcher));
+        var parsed = ParsedCompletion.Parse(completions[winner]);
+        return new ReasonOutput(completions[winner], parsed.Reasoning, parsed.Answer, completions);
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.ML;
+using R1.MLNet.Inference;
+using R1.MLNet.Tests.TestSupport;
+
+namespace R1.MLNet.Tests.Inference;
+
+public class ReasonTransformerTests
+{
+    private readonly MLContext _ml = new(seed: 1);
+
+    private static ReasonOptions Greedy(int tokens = 6) => new() { Temperature = 0, MaxNewTokens = tokens, PromptTemplate = PromptTemplates.None, CompletionPrefix = "<think>" };
+
+    [Test]
+    public void Adds_completion_reasoning_and_answer_columns_consistent_with_each_other()
+    {
+        using var policy = TinyPolicies.Create();
+        var data = _ml.Data.LoadFromEnumerable(new[] { new QaRow { Prompt = "2+2=", Answer = "4" }, new QaRow { Prompt = "3*3=", Answer = "9" } });
+        var model = _ml.Reasoning().Reason(new ReasonOptions { Policy = policy, Temperature = 0, MaxNewTokens = 6, PromptTemplate = PromptTemplates.None, CompletionPrefix = "<think>" }).Fit(data);
+
+        var output = model.Transform(data);
+        var rows = _ml.Data.CreateEnumerable<ReasonedRow>(output, reuseRowObject: false).ToList();
+
+        output.Schema.Select(c => c.Name).Should().Equal("Prompt", "Answer", "Noise", "Completion", "Reasoning", "Answer");
+        rows.Should().HaveCount(2);
+        rows.Select(r => r.Prompt).Should().Equal("2+2=", "3*3=");
+        foreach (var r in rows)
+        {
+            r.Completion.Should().StartWith("<think>");
+            var parsed = ParsedCompletion.Parse(r.Completion);
+            r.Reasoning.Should().Be(parsed.Reasoning);
+            r.Answer.Should().Be(parsed.Answer);
+        }
+    }
+
+    [Test]
+    public void Greedy_outputs_match_direct_generation_and_are_deterministic()
+    {
+        using var policy = TinyPolicies.Create();
+        var reason = new ReasonTransformer(policy, Greedy());
+        var data = _ml.Data.LoadFromEnumerable(new[] { new QaRow { Prompt = "7-5=" } });
+
+        var first = _ml.Data.CreateEnumerable<ReasonedRow>(reason.Transform(data), false).Single();
+        var second = _ml.Data.CreateEnumerable<ReasonedRow>(reason.Transform(data), false).Single();
+
+        first.Completion.Should().Be(second.Completion);
+        first.Completion.Should().Be(reason.Generate("7-5=").Completion);
+        first.Completion.Length.Should().BeGreaterThan("<think>".Length);
+    }
+
+    [Test]
+    public void Cursors_read_only_needed_input_columns_and_generate_only_when_asked()
+    {
+        using var policy = TinyPolicies.Create();
+        var reason = new ReasonTransformer(policy, Greedy(tokens: 2));
+        var source = new RecordingDataView(_ml.Data.LoadFromEnumerable(new[] { new QaRow { Prompt = "1+1=", Noise = "n" } }));
+        var output = reason.Transform(source);
+
+        using (var cursor = output.GetRowCursor([output.Schema["Noise"]]))
+            while (cursor.MoveNext()) { }
+        using (var cursor = output.GetRowCursor([output.Schema["Completion"]]))
+        {
+            var get = cursor.GetGetter<ReadOnlyMemory<char>>(output.Schema["Completion"]);
+            ReadOnlyMemory<char> value = default;
+            cursor.MoveNext().Should().BeTrue();
+            get(ref value);
+            value.ToString().Should().StartWith("<think>");
+            var inactive = () => cursor.GetGetter<ReadOnlyMemory<char>>(output.Schema["Noise"]);
+            inactive.Should().Throw<InvalidOperationException>().WithMessage("*'Noise' was not requested*");
+        }
+
+        source.Requests.Should().HaveCount(2);
+        source.Requests[0].Should().Equal("Noise");
+        source.Requests[1].Should().Equal("Prompt");
+    }
+
+    [Test]
+    public void With_k_samples_the_outputs_are_those_of_a_completion_carrying_the_majority_answer()
+    {
+        using var policy = TinyPolicies.Create();
+        var options = Greedy(tokens: 8);
+        options.Temperature = 1.0;
+        options.TopP = 1.0;
+        options.Samples = 5;
+        var reason = new ReasonTransformer(policy, options);
+
+        var output = reason.Generate("5+3=", row: 3);
+
+        output.Samples.Should().HaveCount(5);
+        output.Samples.Should().Contain(output.Completion);
+        var answers = output.Samples.Select(ExactAnswerMatcher.Instance.Extract).ToList();
+        int winner = MajorityVote.Winner(answers, ExactAnswerMatcher.Instance);
+        output.Completion.Should().Be(output.Samples[Math.Max(0, winner)]);
+        reason.Generate("5+3=", row: 3).Samples.Should().Equal(output.Samples, "the same seed and row give the same samples");
+    }
+}
