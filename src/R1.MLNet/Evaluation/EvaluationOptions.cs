@@ -42,8 +42,8 @@ public sealed class EvaluationOptions
     /// <summary>Text that starts every completion (for example <c>&lt;think&gt;</c>). Default empty.</summary>
     public string CompletionPrefix { get; set; } = "";
 
-    /// <summary>Extracts answers and compares them with the gold answer and with each other. Default <see cref="ExactAnswerMatcher"/>.</summary>
-    public IAnswerMatcher AnswerMatcher { get; set; } = ExactAnswerMatcher.Instance;
+    /// <summary>Extracts answers and compares them with the gold answer and with each other. Default <see cref="MathAnswerMatcher"/> (R1.Rewards.Math); <see cref="ExactAnswerMatcher"/> compares trimmed strings.</summary>
+    public IAnswerMatcher AnswerMatcher { get; set; } = MathAnswerMatcher.Instance;
 
     /// <summary>Keep every sampled completion in <see cref="QuestionResult.Completions"/>. Default <see langword="false"/>.</summary>
     public bool KeepCompletions { get; set; }

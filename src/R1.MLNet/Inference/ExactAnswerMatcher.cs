@@ -1,7 +1,7 @@
 namespace R1.MLNet.Inference;
 
 /// <summary>
-/// The default <see cref="IAnswerMatcher"/>: the answer is <see cref="ParsedCompletion.Answer"/> (inside
+/// The plain <see cref="IAnswerMatcher"/>: the answer is <see cref="ParsedCompletion.Answer"/> (inside
 /// <c>&lt;answer&gt;</c> or after <c>&lt;/think&gt;</c>), compared as exact strings after trimming.
 /// </summary>
 public sealed class ExactAnswerMatcher : IAnswerMatcher

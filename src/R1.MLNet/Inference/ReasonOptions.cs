@@ -50,8 +50,8 @@ public sealed class ReasonOptions
     /// <summary>Text appended after the formatted prompt to start the completion (for example <c>&lt;think&gt;</c>); it is kept at the start of <c>Completion</c>. Default empty.</summary>
     public string CompletionPrefix { get; set; } = "";
 
-    /// <summary>Extracts and compares answers for the majority vote. Default <see cref="ExactAnswerMatcher"/>.</summary>
-    public IAnswerMatcher AnswerMatcher { get; set; } = ExactAnswerMatcher.Instance;
+    /// <summary>Extracts and compares answers for the majority vote. Default <see cref="MathAnswerMatcher"/> (R1.Rewards.Math); <see cref="ExactAnswerMatcher"/> compares trimmed strings.</summary>
+    public IAnswerMatcher AnswerMatcher { get; set; } = MathAnswerMatcher.Instance;
 
     /// <summary>A shallow copy.</summary>
     public ReasonOptions Clone() => (ReasonOptions)MemberwiseClone();

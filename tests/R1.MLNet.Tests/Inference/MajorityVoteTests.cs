@@ -24,4 +24,18 @@ public class MajorityVoteTests
         ExactAnswerMatcher.Instance.Extract("<think>hm</think><answer> 12 </answer>").Should().Be("12");
         ExactAnswerMatcher.Instance.Extract("<think>hm").Should().BeNull();
     }
+
+    [Test]
+    public void Math_matcher_votes_over_equivalent_forms()
+    {
+        var m = MathAnswerMatcher.Instance;
+        string[] completions = ["<think>x</think><answer>3</answer>", "\\boxed{0.5}", "<answer>1/2</answer>", "The answer is \\frac{1}{2}"];
+        string?[] answers = completions
+            .Select(m.Extract).ToArray();
+        answers.Should().Equal("3", "0.5", "1/2", "\\frac{1}{2}");
+        MajorityVote.Winner(answers, m).Should().Be(1);
+        m.AreEquivalent("1/2", "0.5").Should().BeTrue();
+        m.AreEquivalent("1/2", "0.25").Should().BeFalse();
+        m.Extract("<think>7 plus</think> 8").Should().Be("8", "falls back to the text after </think>");
+    }
 }

@@ -87,8 +87,8 @@ public class ReasonTransformerTests
 
         output.Samples.Should().HaveCount(5);
         output.Samples.Should().Contain(output.Completion);
-        var answers = output.Samples.Select(ExactAnswerMatcher.Instance.Extract).ToList();
-        int winner = MajorityVote.Winner(answers, ExactAnswerMatcher.Instance);
+        var answers = output.Samples.Select(options.AnswerMatcher.Extract).ToList();
+        int winner = MajorityVote.Winner(answers, options.AnswerMatcher);
         output.Completion.Should().Be(output.Samples[Math.Max(0, winner)]);
         reason.Generate("5+3=", row: 3).Samples.Should().Equal(output.Samples, "the same seed and row give the same samples");
     }
