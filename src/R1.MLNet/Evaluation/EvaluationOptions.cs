@@ -30,7 +30,10 @@ public sealed class EvaluationOptions
     /// <summary>Evaluate at most this many questions (the first ones); 0 = all. Default 0.</summary>
     public int MaxQuestions { get; set; }
 
-    /// <summary>Seed of the sampler; question <c>i</c> uses <c>Seed + i</c>. Default 0.</summary>
+    /// <summary>Questions per batched generate call (each with <see cref="Samples"/> completions). Default 8.</summary>
+    public int BatchSize { get; set; } = 8;
+
+    /// <summary>Seed of the sampler; batch <c>b</c> uses <c>Seed + b</c> (so results depend on <see cref="BatchSize"/>). Default 0.</summary>
     public int Seed { get; set; }
 
     /// <summary>Turns a question into the model input; <see langword="null"/> (default) uses <see cref="PromptTemplate"/>.</summary>
@@ -57,6 +60,7 @@ public sealed class EvaluationOptions
         if (Temperature < 0 || !double.IsFinite(Temperature)) throw new ArgumentOutOfRangeException(nameof(Temperature), Temperature, "EvaluationOptions.Temperature must be finite and non-negative.");
         if (TopP is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(TopP), TopP, "EvaluationOptions.TopP must be in (0, 1].");
         if (MaxNewTokens < 1) throw new ArgumentOutOfRangeException(nameof(MaxNewTokens), MaxNewTokens, "EvaluationOptions.MaxNewTokens must be at least 1.");
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "EvaluationOptions.BatchSize must be at least 1.");
         if (MaxQuestions < 0) throw new ArgumentOutOfRangeException(nameof(MaxQuestions), MaxQuestions, "EvaluationOptions.MaxQuestions must be non-negative.");
         ArgumentNullException.ThrowIfNull(AnswerMatcher, nameof(AnswerMatcher));
         PromptTemplates.Get(PromptTemplate);

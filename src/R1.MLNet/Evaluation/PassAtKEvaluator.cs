@@ -21,11 +21,13 @@ public static class PassAtKEvaluator
         int count = options.MaxQuestions > 0 ? Math.Min(options.MaxQuestions, rows.Count) : rows.Count;
         var sampling = options.ToSampling();
         var results = new List<QuestionResult>(count);
-        for (int i = 0; i < count; i++)
+        for (int start = 0, batch = 0; start < count; start += options.BatchSize, batch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var completions = CompletionSampler.Sample(policy, rows[i][0]!, options.Samples, sampling, options.Seed + i);
-            results.Add(Score(rows[i][0]!, rows[i][1]!, completions, options));
+            var chunk = rows.Skip(start).Take(Math.Min(options.BatchSize, count - start)).ToList();
+            var groups = CompletionSampler.SampleGroups(policy, chunk.Select(r => r[0]!).ToList(), options.Samples, sampling, options.Seed + batch);
+            for (int i = 0; i < chunk.Count; i++)
+                results.Add(Score(chunk[i][0]!, chunk[i][1]!, groups[i], options));
         }
         return new ReasoningMetrics(results, options.Samples);
     }
