@@ -1,4 +1,6 @@
+using R1.MLNet.Estimators;
 using R1.MLNet.Inference;
+using R1.Rewards.Composition;
 
 namespace R1.MLNet.Evaluation;
 
@@ -12,8 +14,27 @@ public sealed class EvaluationOptions
     /// <summary>The input text column with the question. Default <c>Prompt</c>.</summary>
     public string PromptColumnName { get; set; } = "Prompt";
 
-    /// <summary>The input text column with the gold answer. Default <c>Answer</c>.</summary>
-    public string AnswerColumnName { get; set; } = "Answer";
+    /// <summary>The input text column with the gold answer. Default <c>Answer</c>; required unless <see cref="Rewards"/> is set.</summary>
+    public string AnswerColumnName { get; set; } = ReferenceColumns.DefaultAnswer;
+
+    /// <summary>Test-code column passed to the rewards. Default <c>Tests</c>, used when present; null ignores it.</summary>
+    public string? TestsColumnName { get; set; } = ReferenceColumns.DefaultTests;
+
+    /// <summary>Entry-point column passed to the rewards. Default <c>EntryPoint</c>, used when present; null ignores it.</summary>
+    public string? EntryPointColumnName { get; set; } = ReferenceColumns.DefaultEntryPoint;
+
+    /// <summary>Target-language column passed to the rewards. Default <c>Language</c>, used when present; null ignores it.</summary>
+    public string? LanguageColumnName { get; set; } = ReferenceColumns.DefaultLanguage;
+
+    /// <summary>
+    /// When set, a sample is correct when <see cref="CorrectnessReward"/> scores it at least 1 (or, if no reward has that name,
+    /// when the weighted total is positive) — for tasks checked by tests rather than a gold string. Default none: the
+    /// <see cref="AnswerMatcher"/> compares with the gold answer.
+    /// </summary>
+    public IRewardScorer? Rewards { get; set; }
+
+    /// <summary>The reward that decides correctness when <see cref="Rewards"/> is set. Default <c>math</c> (use <c>code</c> for code tasks).</summary>
+    public string CorrectnessReward { get; set; } = "math";
 
     /// <summary>k: completions per question. The paper uses 4 to 64 (64 for cons@64); default 4 keeps CPU runs short.</summary>
     public int Samples { get; set; } = 4;

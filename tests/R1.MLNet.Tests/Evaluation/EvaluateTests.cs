@@ -62,3 +62,40 @@ public class EvaluateTests
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*gold answer column 'Answer'*");
     }
 }
+
+public class RewardCorrectnessTests
+{
+    private sealed class PrefixReward(string name, string prefix) : R1.Rewards.Abstractions.RewardBase
+    {
+        public override string Name => name;
+        protected override ValueTask<R1.Rewards.Abstractions.RewardScore> ScoreOneAsync(R1.Rewards.Abstractions.RewardSample s, CancellationToken ct) =>
+            ValueTask.FromResult(R1.Rewards.Abstractions.RewardScore.Of(s.Completion.StartsWith(prefix) && s.Tests == "t" ? 1 : 0, "prefix"));
+    }
+
+    private sealed class TestsRow
+    {
+        public string Prompt { get; set; } = "";
+        public string Tests { get; set; } = "";
+    }
+
+    [Test]
+    public void With_a_reward_pipeline_correctness_comes_from_the_named_reward_and_reference_columns()
+    {
+        var ml = new MLContext(seed: 1);
+        using var policy = TinyPolicies.Create();
+        var data = ml.Data.LoadFromEnumerable(new[] { new TestsRow { Prompt = "a", Tests = "t" }, new TestsRow { Prompt = "b", Tests = "other" } });
+        var scorer = new R1.Rewards.Composition.RewardScorer([(new PrefixReward("code", "<think>"), 1.0), (new PrefixReward("never", "zzz"), 1.0)]);
+        var options = new EvaluationOptions
+        {
+            Samples = 2, MaxNewTokens = 2, PromptTemplate = PromptTemplates.None, CompletionPrefix = "<think>",
+            Rewards = scorer, CorrectnessReward = "code",
+        };
+
+        var metrics = ml.Reasoning().Evaluate(data, policy, options);
+
+        metrics.Questions[0].Correct.Should().Equal(true, true);
+        metrics.Questions[1].Correct.Should().HaveCount(2).And.OnlyContain(c => !c, "the Tests column reached the reward");
+        metrics.PassAt1.Should().Be(0.5);
+        metrics.Questions[0].Gold.Should().BeNull();
+    }
+}
