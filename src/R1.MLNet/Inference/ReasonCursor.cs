@@ -3,25 +3,19 @@ using Microsoft.ML.Data;
 
 namespace R1.MLNet.Inference;
 
-/// <summary>Passes input columns through and generates the completion columns on first access to a row.</summary>
+/// <summary>Passes input columns through; generated columns come from a <see cref="PromptLookahead"/> that generates rows in batches.</summary>
 internal sealed class ReasonCursor : DataViewRowCursor
 {
-    private readonly ReasonTransformer _transformer;
     private readonly DataViewRowCursor _input;
     private readonly bool[] _active;
-    private readonly ValueGetter<ReadOnlyMemory<char>>? _prompt;
-    private readonly ValueGetter<DataViewRowId> _id;
-    private long _generatedAt = -1;
-    private string[] _values = [];
+    private readonly PromptLookahead? _lookahead;
 
-    public ReasonCursor(ReasonTransformer transformer, DataViewRowCursor input, DataViewSchema schema, bool[] active, bool generate)
+    public ReasonCursor(DataViewRowCursor input, DataViewSchema schema, bool[] active, PromptLookahead? lookahead)
     {
-        _transformer = transformer;
         _input = input;
         _active = active;
+        _lookahead = lookahead;
         Schema = schema;
-        _id = input.GetIdGetter();
-        if (generate) _prompt = input.GetGetter<ReadOnlyMemory<char>>(input.Schema[transformer.Options.PromptColumnName]);
     }
 
     public override DataViewSchema Schema { get; }
@@ -32,7 +26,7 @@ internal sealed class ReasonCursor : DataViewRowCursor
 
     public override bool MoveNext() => _input.MoveNext();
 
-    public override ValueGetter<DataViewRowId> GetIdGetter() => _id;
+    public override ValueGetter<DataViewRowId> GetIdGetter() => _input.GetIdGetter();
 
     public override bool IsColumnActive(DataViewSchema.Column column) => _active[column.Index];
 
@@ -45,26 +39,17 @@ internal sealed class ReasonCursor : DataViewRowCursor
         if (typeof(TValue) != typeof(ReadOnlyMemory<char>))
             throw new InvalidOperationException($"Column '{column.Name}' is text (ReadOnlyMemory<char>), not {typeof(TValue).Name}.");
         int slot = column.Index - inputCount;
-        ValueGetter<ReadOnlyMemory<char>> getter = (ref ReadOnlyMemory<char> value) => value = Current()[slot].AsMemory();
+        ValueGetter<ReadOnlyMemory<char>> getter = (ref ReadOnlyMemory<char> value) => value = _lookahead!.At(_input.Position)[slot].AsMemory();
         return (ValueGetter<TValue>)(Delegate)getter;
-    }
-
-    private string[] Current()
-    {
-        if (_generatedAt == _input.Position) return _values;
-        ReadOnlyMemory<char> prompt = default;
-        _prompt!(ref prompt);
-        DataViewRowId id = default;
-        _id(ref id);
-        var output = _transformer.Generate(prompt.ToString(), (long)id.Low);
-        _values = [output.Completion, output.Reasoning, output.Answer];
-        _generatedAt = _input.Position;
-        return _values;
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) _input.Dispose();
+        if (disposing)
+        {
+            _input.Dispose();
+            _lookahead?.Dispose();
+        }
         base.Dispose(disposing);
     }
 }

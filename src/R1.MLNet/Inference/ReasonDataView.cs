@@ -6,7 +6,8 @@ namespace R1.MLNet.Inference;
 
 /// <summary>
 /// The output of <see cref="ReasonTransformer.Transform"/>: the input columns followed by the generated ones. A cursor reads
-/// from the input only the columns it is asked for, plus the prompt column when a generated column is active.
+/// from the input only the columns it is asked for; when a generated column is active, a second input cursor reads the
+/// prompt column only, ahead of it, to generate <see cref="ReasonOptions.BatchSize"/> rows per call. Never shuffled.
 /// </summary>
 internal sealed class ReasonDataView : IDataView, IPolicyCarrier
 {
@@ -22,7 +23,8 @@ internal sealed class ReasonDataView : IDataView, IPolicyCarrier
 
     public Policy Policy => _transformer.Policy;
 
-    public bool CanShuffle => _source.CanShuffle;
+    /// <summary>False: rows keep the input order, so the look-ahead prompt cursor sees them in the same order.</summary>
+    public bool CanShuffle => false;
 
     public DataViewSchema Schema { get; }
 
@@ -40,9 +42,8 @@ internal sealed class ReasonDataView : IDataView, IPolicyCarrier
             if (column.Index < inputCount) inputColumns.Add(column.Index);
         }
         bool generate = active.Skip(inputCount).Any(a => a);
-        if (generate) inputColumns.Add(_source.Schema[_transformer.Options.PromptColumnName].Index);
-        var input = _source.GetRowCursor(inputColumns.Select(i => _source.Schema[i]), rand);
-        return new ReasonCursor(_transformer, input, Schema, active, generate);
+        var input = _source.GetRowCursor(inputColumns.Select(i => _source.Schema[i]));
+        return new ReasonCursor(input, Schema, active, generate ? new PromptLookahead(_transformer, _source) : null);
     }
 
     /// <summary>One cursor: the policy generates one row at a time.</summary>

@@ -35,7 +35,10 @@ public sealed class ReasonOptions
     /// <summary>k: completions sampled per question. With k &gt; 1 the outputs are those of the majority-voted answer. Default 1.</summary>
     public int Samples { get; set; } = 1;
 
-    /// <summary>Seed of the sampler; row <c>i</c> uses <c>Seed + i</c>, so outputs do not depend on cursor order. Default 0.</summary>
+    /// <summary>Rows generated per batched generate call when the data view is read (each with <see cref="Samples"/> completions). Default 8.</summary>
+    public int BatchSize { get; set; } = 8;
+
+    /// <summary>Seed of the sampler: a batch whose first row has id <c>i</c> is sampled with <c>Seed + i</c>. Default 0.</summary>
     public int Seed { get; set; }
 
     /// <summary>
@@ -65,6 +68,7 @@ public sealed class ReasonOptions
         if (MaxNewTokens < 1) throw new ArgumentOutOfRangeException(nameof(MaxNewTokens), MaxNewTokens, "ReasonOptions.MaxNewTokens must be at least 1.");
         if (Temperature < 0 || !double.IsFinite(Temperature)) throw new ArgumentOutOfRangeException(nameof(Temperature), Temperature, "ReasonOptions.Temperature must be finite and non-negative.");
         if (TopP is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(TopP), TopP, "ReasonOptions.TopP must be in (0, 1].");
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "ReasonOptions.BatchSize must be at least 1.");
         if (Samples < 1) throw new ArgumentOutOfRangeException(nameof(Samples), Samples, "ReasonOptions.Samples must be at least 1.");
         ArgumentNullException.ThrowIfNull(AnswerMatcher, nameof(AnswerMatcher));
         ArgumentNullException.ThrowIfNull(Policy, nameof(Policy));

@@ -62,11 +62,24 @@ public sealed class ReasonTransformer : ITransformer, IPolicyCarrier
 
     void ICanSaveModel.Save(ModelSaveContext ctx) => throw Persistence.ReasoningModel.NotSavableByMLNet(GetType());
 
-    /// <summary>Answers one question, as a row with seed offset <paramref name="row"/> would be answered.</summary>
+    /// <summary>Answers one question, sampled with seed <c>Seed + <paramref name="row"/></c> (as the first row of a batch with that id).</summary>
     public ReasonOutput Generate(string question, long row = 0)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var completions = CompletionSampler.Sample(Policy, question, Options.Samples, _sampling, Options.Seed + row);
+        return GenerateBatch([question], row)[0];
+    }
+
+    /// <summary>Answers several questions in one batched generate call seeded with <c>Seed + <paramref name="firstRow"/></c>.</summary>
+    public IReadOnlyList<ReasonOutput> GenerateBatch(IReadOnlyList<string> questions, long firstRow = 0)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        if (questions.Count == 0) return [];
+        var groups = CompletionSampler.SampleGroups(Policy, questions, Options.Samples, _sampling, Options.Seed + firstRow);
+        return groups.Select(Choose).ToArray();
+    }
+
+    private ReasonOutput Choose(IReadOnlyList<string> completions)
+    {
         var answers = completions.Select(Options.AnswerMatcher.Extract).ToArray();
         int winner = Options.Samples == 1 ? 0 : Math.Max(0, MajorityVote.Winner(answers, Options.AnswerMatcher));
         var parsed = ParsedCompletion.Parse(completions[winner]);

@@ -22,6 +22,7 @@ internal sealed record ReasoningModelManifest
     public double Temperature { get; init; }
     public double TopP { get; init; }
     public int Samples { get; init; }
+    public int BatchSize { get; init; } = 8;
     public int Seed { get; init; }
     public string PromptTemplate { get; init; } = PromptTemplates.R1Zero;
     public string CompletionPrefix { get; init; } = "";
@@ -39,7 +40,7 @@ internal sealed record ReasoningModelManifest
         {
             Kind = "reason", PromptColumnName = o.PromptColumnName, CompletionColumnName = o.CompletionColumnName,
             ReasoningColumnName = o.ReasoningColumnName, AnswerColumnName = o.AnswerColumnName, MaxNewTokens = o.MaxNewTokens,
-            Temperature = o.Temperature, TopP = o.TopP, Samples = o.Samples, Seed = o.Seed, PromptTemplate = o.PromptTemplate,
+            Temperature = o.Temperature, TopP = o.TopP, Samples = o.Samples, BatchSize = o.BatchSize, Seed = o.Seed, PromptTemplate = o.PromptTemplate,
             CompletionPrefix = o.CompletionPrefix, AnswerMatcherType = matcher.AssemblyQualifiedName!,
         };
     }
@@ -51,7 +52,7 @@ internal sealed record ReasoningModelManifest
         return new()
         {
             PromptColumnName = PromptColumnName, CompletionColumnName = CompletionColumnName, ReasoningColumnName = ReasoningColumnName,
-            AnswerColumnName = AnswerColumnName, MaxNewTokens = MaxNewTokens, Temperature = Temperature, TopP = TopP, Samples = Samples,
+            AnswerColumnName = AnswerColumnName, MaxNewTokens = MaxNewTokens, Temperature = Temperature, TopP = TopP, Samples = Samples, BatchSize = BatchSize,
             Seed = Seed, PromptTemplate = PromptTemplate, CompletionPrefix = CompletionPrefix,
             AnswerMatcher = (IAnswerMatcher)Activator.CreateInstance(matcherType)!,
         };

@@ -68,9 +68,10 @@ public class ReasonTransformerTests
             inactive.Should().Throw<InvalidOperationException>().WithMessage("*'Noise' was not requested*");
         }
 
-        source.Requests.Should().HaveCount(2);
+        source.Requests.Should().HaveCount(3);
         source.Requests[0].Should().Equal("Noise");
-        source.Requests[1].Should().Equal("Prompt");
+        source.Requests[1].Should().BeEmpty("the main cursor needs no input column for Completion");
+        source.Requests[2].Should().Equal(["Prompt"], "the look-ahead cursor reads prompts only");
     }
 
     [Test]
@@ -91,5 +92,27 @@ public class ReasonTransformerTests
         int winner = MajorityVote.Winner(answers, options.AnswerMatcher);
         output.Completion.Should().Be(output.Samples[Math.Max(0, winner)]);
         reason.Generate("5+3=", row: 3).Samples.Should().Equal(output.Samples, "the same seed and row give the same samples");
+    }
+
+    [Test]
+    public void Batched_generation_gives_the_same_greedy_rows_as_one_by_one_even_when_rows_are_skipped()
+    {
+        using var policy = TinyPolicies.Create();
+        var rows = new[] { "1+1=", "2*3=", "9-4=", "8/2=", "5+5=" }.Select(p => new QaRow { Prompt = p }).ToArray();
+        var data = _ml.Data.LoadFromEnumerable(rows);
+        var one = Greedy(tokens: 5); one.BatchSize = 1;
+        var three = Greedy(tokens: 5); three.BatchSize = 3;
+
+        var single = _ml.Data.CreateEnumerable<ReasonedRow>(new ReasonTransformer(policy, one).Transform(data), false).Select(r => r.Completion).ToList();
+        var batched = new ReasonTransformer(policy, three).Transform(data);
+        var batchedAll = _ml.Data.CreateEnumerable<ReasonedRow>(batched, false).Select(r => r.Completion).ToList();
+
+        batchedAll.Should().Equal(single);
+        using var cursor = batched.GetRowCursor([batched.Schema["Completion"]]);
+        var get = cursor.GetGetter<ReadOnlyMemory<char>>(batched.Schema["Completion"]);
+        ReadOnlyMemory<char> value = default;
+        for (int i = 0; i < 4; i++) cursor.MoveNext();     // read only row 3
+        get(ref value);
+        value.ToString().Should().Be(single[3]);
     }
 }
