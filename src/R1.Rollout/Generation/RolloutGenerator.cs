@@ -1,0 +1,126 @@
+using System.Runtime.CompilerServices;
+using R1.Rollout.Runtime;
+using static TorchSharp.torch;
+
+namespace R1.Rollout.Generation;
+
+/// <summary>
+/// Batched sampling from a <see cref="Policy"/>: prompts are left-padded (attention mask, position ids <c>cumsum(mask)−1</c>),
+/// decoded with a preallocated KV cache, and sampled on the device; finished rows are padded until every row is done.
+/// </summary>
+public sealed class RolloutGenerator
+{
+    private readonly Policy _policy;
+
+    /// <summary>Creates a generator over <paramref name="policy"/> (not owned).</summary>
+    public RolloutGenerator(Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        TorchRuntime.EnsureAvailable();
+        _policy = policy;
+    }
+
+    /// <summary>Generates one completion per prompt (token ids, unpadded).</summary>
+    /// <exception cref="ArgumentException">The batch or a prompt is empty, a prompt fills the context, or an option is invalid.</exception>
+    public IReadOnlyList<GenerationResult> Generate(IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions? options = null)
+    {
+        options ??= new SamplingOptions();
+        var (maxNew, eos) = Prepare(prompts, options);
+        var builder = new CompletionBuilder(_policy.Tokenizer, eos, options.StopStrings);
+        using var noGrad = no_grad();
+        using var session = new DecodeSession(_policy.Model, prompts, options, maxNew, _policy.Tokenizer.PadId, eos, _policy.Device);
+        session.Prefill();
+        while (session.Generated < maxNew)
+        {
+            session.Step();
+            if (session.Generated % options.CheckInterval == 0 && Done(session, builder, options)) break;
+        }
+        var (ids, logProbs) = session.Download();
+        int n = session.Generated;
+        return prompts.Select((p, b) => builder.Build(p, ids.AsSpan(b * n, n), logProbs.AsSpan(b * n, n))).ToList();
+    }
+
+    /// <summary>Encodes <paramref name="prompts"/> with the policy's tokenizer and generates one completion each.</summary>
+    public IReadOnlyList<GenerationResult> Generate(IReadOnlyList<string> prompts, SamplingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(prompts);
+        return Generate(prompts.Select(_policy.Tokenizer.Encode).ToList(), options);
+    }
+
+    /// <summary>
+    /// Group rollouts for GRPO: <paramref name="groupSize"/> samples per prompt, generated in one batch.
+    /// Result <c>[i][g]</c> is sample g of prompt i.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<GenerationResult>> GenerateGroups(IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, SamplingOptions? options = null)
+    {
+        PromptBatch.Validate(prompts, nameof(prompts));
+        if (groupSize <= 0) throw new ArgumentOutOfRangeException(nameof(groupSize), groupSize, "The group size must be positive.");
+        var flat = prompts.SelectMany(p => Enumerable.Repeat(p, groupSize)).ToList();
+        var results = Generate(flat, options);
+        return Enumerable.Range(0, prompts.Count).Select(i => (IReadOnlyList<GenerationResult>)results.Skip(i * groupSize).Take(groupSize).ToList()).ToList();
+    }
+
+    /// <summary>
+    /// Streams the completion of one prompt as text pieces (each new token's text; pieces concatenate to
+    /// <see cref="GenerationResult.Text"/>). Ends at EOS (not emitted), after a stop string, or at the token budget.
+    /// </summary>
+    public async IAsyncEnumerable<string> StreamAsync(IReadOnlyList<int> prompt, SamplingOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        options ??= new SamplingOptions();
+        IReadOnlyList<IReadOnlyList<int>> batch = [prompt];
+        var (maxNew, eos) = Prepare(batch, options);
+        var builder = new CompletionBuilder(_policy.Tokenizer, eos, options.StopStrings);
+        using var session = new DecodeSession(_policy.Model, batch, options, maxNew, _policy.Tokenizer.PadId, eos, _policy.Device);
+        string emitted = "";
+        using (no_grad()) session.Prefill();
+        while (session.Generated < maxNew)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using (no_grad()) session.Step();
+            var (ids, logProbs) = session.Download();
+            var result = builder.Build(prompt, ids, logProbs);
+            if (result.Text.Length > emitted.Length && result.Text.StartsWith(emitted, StringComparison.Ordinal))
+            {
+                yield return result.Text[emitted.Length..];
+                emitted = result.Text;
+            }
+            if (result.FinishReason == FinishReason.Stop) yield break;
+            await Task.Yield();
+        }
+    }
+
+    /// <summary>Encodes <paramref name="prompt"/> and streams its completion.</summary>
+    public IAsyncEnumerable<string> StreamAsync(string prompt, SamplingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return StreamAsync(_policy.Tokenizer.Encode(prompt), options, cancellationToken);
+    }
+
+    /// <summary>Host check every <see cref="SamplingOptions.CheckInterval"/> tokens: stop-string rows are finished; true when all rows are.</summary>
+    private static bool Done(DecodeSession session, CompletionBuilder builder, SamplingOptions options)
+    {
+        if (options.StopStrings.Count > 0)
+        {
+            var (ids, _) = session.Download();
+            int n = session.Generated;
+            for (int b = 0; b < session.BatchSize; b++)
+                if (builder.HasStop(ids.AsSpan(b * n, n).ToArray().Select(i => (int)i).ToList())) session.Finish(b);
+        }
+        return session.AllFinished();
+    }
+
+    private (int MaxNew, IReadOnlyList<int> Eos) Prepare(IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions options)
+    {
+        PromptBatch.Validate(prompts, nameof(prompts));
+        options.Validate();
+        int context = _policy.Config.MaxPositionEmbeddings, longest = prompts.Max(p => p.Count);
+        if (longest >= context)
+            throw new ArgumentException($"A prompt has {longest} tokens but the model's context is {context} (max_position_embeddings): no room to generate. Shorten the prompt.", nameof(prompts));
+        int vocab = _policy.Config.VocabSize;
+        foreach (var p in prompts)
+            foreach (int id in p)
+                if ((uint)id >= (uint)vocab) throw new ArgumentException($"Token id {id} is outside the vocabulary (size {vocab}).", nameof(prompts));
+        var eos = options.EosIds ?? (_policy.Tokenizer.EosIds.Count > 0 ? _policy.Tokenizer.EosIds : _policy.Config.EosTokenIds ?? []);
+        return (Math.Min(options.MaxNewTokens, context - longest), eos);
+    }
+}

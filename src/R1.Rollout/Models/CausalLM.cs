@@ -1,0 +1,137 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace R1.Rollout.Models;
+
+/// <summary>
+/// A decoder-only language model matching Hugging Face Qwen2/Llama (<c>Qwen2ForCausalLM</c>): GQA, RoPE, RMSNorm,
+/// SwiGLU, optional q/k/v bias, tied or untied embeddings. Parameter names equal HF's (<c>model.layers.0.self_attn.q_proj.weight</c>, …).
+/// </summary>
+public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Tensor>
+{
+    private readonly DecoderModel model;
+    private readonly Linear? lm_head;
+    private readonly RotaryEmbedding _rope;
+
+    /// <summary>Creates a model with PyTorch's default initialization (see <see cref="InitializeWeights"/>).</summary>
+    public CausalLM(ModelConfig config) : base("CausalLM")
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        Config = config.Clone();
+        model = new DecoderModel(Config);
+        if (!Config.TieWordEmbeddings) lm_head = nn.Linear(Config.HiddenSize, Config.VocabSize, hasBias: false);
+        _rope = new RotaryEmbedding(Config);
+        RegisterComponents();
+    }
+
+    /// <summary>The configuration (a private copy).</summary>
+    public ModelConfig Config { get; }
+
+    /// <summary>
+    /// Logits [B, T, V] for <paramref name="inputIds"/> [B, T].
+    /// <paramref name="attentionMask"/> [B, S] (1 = attend) covers the cached past and the current tokens (S = past + T); null means all ones.
+    /// <paramref name="positionIds"/> [B, T] default to <c>past + arange(T)</c>. With a <paramref name="cache"/>, the new keys and values are appended to it.
+    /// </summary>
+    public override Tensor forward(Tensor inputIds, Tensor? attentionMask, Tensor? positionIds, KvCache? cache)
+    {
+        using var scope = NewDisposeScope();
+        return Logits(Hidden(inputIds, attentionMask, positionIds, cache)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Final-normed hidden states [B, T, hidden]; same arguments as <see cref="forward"/>.</summary>
+    public Tensor Hidden(Tensor inputIds, Tensor? attentionMask, Tensor? positionIds, KvCache? cache)
+    {
+        ArgumentNullException.ThrowIfNull(inputIds);
+        if (inputIds.dim() != 2) throw new ArgumentException($"inputIds must be [batch, tokens]; got shape [{string.Join(", ", inputIds.shape)}].", nameof(inputIds));
+        using var scope = NewDisposeScope();
+        long b = inputIds.shape[0], t = inputIds.shape[1], past = cache?.Length ?? 0;
+        if (past + t > Config.MaxPositionEmbeddings)
+            throw new ArgumentException($"The sequence ({past + t} tokens) is longer than the model's context (max_position_embeddings = {Config.MaxPositionEmbeddings}).");
+        var device = inputIds.device;
+        positionIds ??= (arange(past, past + t, ScalarType.Int64, device).unsqueeze(0).expand(b, t));
+        var (cos, sin) = _rope.Tables(positionIds, DType);
+        var mask = BuildMask(attentionMask, b, t, past, device);
+        var hidden = model.forward(inputIds, new AttentionContext(cos, sin, mask, cache));
+        cache?.Advance(t);
+        return hidden.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Projects hidden states [..., hidden] to logits [..., V] (through the embedding matrix when tied).</summary>
+    public Tensor Logits(Tensor hidden)
+    {
+        if (lm_head is not null) return lm_head.forward(hidden);
+        using var scope = NewDisposeScope();
+        return nn.functional.linear(hidden, EmbeddingWeight).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The input embedding matrix [V, hidden]. TorchSharp returns a new handle on each access: read it inside a dispose
+    /// scope (or dispose it), or use <see cref="DType"/> / <see cref="Device"/>.
+    /// </summary>
+    public Parameter EmbeddingWeight => model.EmbeddingWeight;
+
+    /// <summary>The parameter dtype.</summary>
+    public ScalarType DType
+    {
+        get { using var scope = NewDisposeScope(); return EmbeddingWeight.dtype; }
+    }
+
+    /// <summary>The device the parameters live on.</summary>
+    public Device Device
+    {
+        get { using var scope = NewDisposeScope(); return EmbeddingWeight.device; }
+    }
+
+    /// <summary>
+    /// Boolean attention mask [B, 1, G·T, S]: key s is visible to query t when s ≤ past + t and s is not padding.
+    /// A padding query still sees itself, so its (ignored) output stays finite.
+    /// </summary>
+    private Tensor BuildMask(Tensor? attentionMask, long b, long t, long past, Device device)
+    {
+        using var scope = NewDisposeScope();
+        long s = past + t;
+        if (attentionMask is not null && (attentionMask.dim() != 2 || attentionMask.shape[0] != b || attentionMask.shape[1] != s))
+            throw new ArgumentException($"attentionMask must be [{b}, {s}] (past {past} + current {t}); got [{string.Join(", ", attentionMask.shape)}].");
+        var keys = arange(s, ScalarType.Int64, device).unsqueeze(0);                 // [1, S]
+        var queries = arange(past, s, ScalarType.Int64, device).unsqueeze(1);        // [T, 1]
+        var causal = keys <= queries;                                                // [T, S]
+        Tensor allowed = causal.unsqueeze(0).unsqueeze(0);                           // [1, 1, T, S]
+        if (attentionMask is not null)
+        {
+            var keep = attentionMask.to(ScalarType.Bool).to(device).unsqueeze(1).unsqueeze(1); // [B, 1, 1, S]
+            allowed = allowed & (keep | (keys == queries).unsqueeze(0).unsqueeze(0));          // [B, 1, T, S]
+        }
+        int groups = Config.NumAttentionHeads / Config.KeyValueHeads;
+        allowed = allowed.expand(b, 1, t, s);
+        if (groups > 1) allowed = allowed.repeat(1, 1, groups, 1);                   // [B, 1, G·T, S]
+        return allowed.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Re-initializes every weight reproducibly: linear and embedding weights ~ N(0, 0.02), biases 0, norm weights 1
+    /// (HF's <c>initializer_range</c> scheme).
+    /// </summary>
+    public void InitializeWeights(long seed)
+    {
+        using var gen = new Generator((ulong)seed, Device);
+        using var noGrad = no_grad();
+        foreach (var (name, p) in named_parameters())
+        {
+            if (name.EndsWith("layernorm.weight") || name.EndsWith("norm.weight")) p.fill_(1.0);
+            else if (name.EndsWith(".bias")) p.zero_();
+            else p.normal_(0.0, 0.02, gen);
+        }
+    }
+
+    /// <summary>Number of parameters (tied embeddings counted once).</summary>
+    public long ParameterCount => parameters().Sum(p => p.numel());
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _rope.Dispose();
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,27 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace R1.Rollout.Models;
+
+/// <summary>The SwiGLU feed-forward block: <c>down(silu(gate(x)) * up(x))</c>.</summary>
+public sealed class Mlp : nn.Module<Tensor, Tensor>
+{
+    private readonly Linear gate_proj, up_proj, down_proj;
+
+    /// <summary>Creates the three bias-free projections.</summary>
+    public Mlp(ModelConfig config) : base("mlp")
+    {
+        gate_proj = nn.Linear(config.HiddenSize, config.IntermediateSize, hasBias: false);
+        up_proj = nn.Linear(config.HiddenSize, config.IntermediateSize, hasBias: false);
+        down_proj = nn.Linear(config.IntermediateSize, config.HiddenSize, hasBias: false);
+        RegisterComponents();
+    }
+
+    /// <summary>Applies the block to <paramref name="x"/> [B, T, hidden].</summary>
+    public override Tensor forward(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        return down_proj.forward(nn.functional.silu(gate_proj.forward(x)) * up_proj.forward(x)).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,177 @@
+using R1.Rollout.Checkpoints;
+using R1.Rollout.Generation;
+using R1.Rollout.Models;
+using R1.Rollout.Scoring;
+using R1.Rollout.Runtime;
+using R1.Rollout.Tokenization;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace R1.Rollout;
+
+/// <summary>
+/// A language-model policy: a <see cref="CausalLM"/> plus its tokenizer, placed on a device in a dtype.
+/// Load and save Hugging Face folders (<c>config.json</c>, <c>model.safetensors</c>, tokenizer files); clone a frozen reference copy.
+/// </summary>
+public sealed class Policy : IDisposable
+{
+    private Policy(CausalLM model, ITextTokenizer tokenizer, Device device, ScalarType dtype, PolicyOptions options)
+    {
+        Model = model;
+        Tokenizer = tokenizer;
+        Device = device;
+        DType = dtype;
+        Options = options;
+    }
+
+    /// <summary>The network. Its parameters are trainable unless this is a frozen clone.</summary>
+    public CausalLM Model { get; }
+
+    /// <summary>The tokenizer.</summary>
+    public ITextTokenizer Tokenizer { get; }
+
+    /// <summary>The model configuration.</summary>
+    public ModelConfig Config => Model.Config;
+
+    /// <summary>Where the parameters live.</summary>
+    public Device Device { get; }
+
+    /// <summary>The parameter dtype.</summary>
+    public ScalarType DType { get; }
+
+    /// <summary>The options this policy was made with.</summary>
+    public PolicyOptions Options { get; }
+
+    /// <summary>True for a <see cref="CloneFrozen"/> copy (no gradients, eval mode).</summary>
+    public bool IsFrozen { get; private set; }
+
+    /// <summary>Creates a randomly initialized policy (seeded by <see cref="PolicyOptions.Seed"/>).</summary>
+    /// <exception cref="ArgumentException">The tokenizer has more ids than the config's vocabulary.</exception>
+    public static Policy Create(ModelConfig config, ITextTokenizer tokenizer, PolicyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        TorchRuntime.EnsureAvailable();
+        options ??= new PolicyOptions();
+        config.Validate();
+        if (tokenizer.VocabSize > config.VocabSize)
+            throw new ArgumentException($"The tokenizer has {tokenizer.VocabSize} ids but the model's vocab_size is {config.VocabSize}.", nameof(tokenizer));
+        var (device, dtype) = Resolve(options, config);
+        var model = new CausalLM(WithDType(config, dtype));
+        model.InitializeWeights(options.Seed);
+        return new Policy(Place(model, device, dtype), tokenizer, device, dtype, options);
+    }
+
+    /// <summary>Loads a Hugging Face folder: <c>config.json</c>, weights (single or sharded, f32/bf16) and the tokenizer.</summary>
+    /// <exception cref="InvalidDataException">The config or the weights are invalid (the message lists every problem).</exception>
+    public static Policy Load(string folder, PolicyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        TorchRuntime.EnsureAvailable();
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Policy folder not found: '{folder}'.");
+        options ??= new PolicyOptions();
+        var config = ModelConfig.Load(Path.Combine(folder, "config.json"));
+        var tokenizer = TokenizerFiles.Load(folder);
+        var (device, dtype) = Resolve(options, config);
+        var model = Place(new CausalLM(WithDType(config, dtype)), device, dtype);
+        try { CheckpointFolder.LoadInto(model, folder); }
+        catch { model.Dispose(); throw; }
+        return new Policy(model, tokenizer, device, dtype, options);
+    }
+
+    /// <summary>
+    /// Saves config, weights (in <see cref="DType"/>) and tokenizer to <paramref name="folder"/>. Atomic: everything is written
+    /// to a sibling temporary folder that then replaces <paramref name="folder"/>.
+    /// </summary>
+    public void Save(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        string full = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
+        string temp = full + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        Directory.CreateDirectory(temp);
+        try
+        {
+            WithDType(Config, DType).Save(Path.Combine(temp, "config.json"));
+            CheckpointFolder.Save(Model, temp, Options.MaxShardBytes);
+            Tokenizer.Save(temp);
+            Replace(full, temp);
+        }
+        catch
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+            throw;
+        }
+    }
+
+    private static void Replace(string target, string temp)
+    {
+        if (!Directory.Exists(target)) { Directory.Move(temp, target); return; }
+        string old = target + ".old-" + Guid.NewGuid().ToString("N")[..8];
+        Directory.Move(target, old);
+        Directory.Move(temp, target);
+        Directory.Delete(old, recursive: true);
+    }
+
+    /// <summary>A deep copy for use as the frozen reference model: same weights, <c>requires_grad = false</c>, eval mode.</summary>
+    public Policy CloneFrozen()
+    {
+        var copy = Place(new CausalLM(Config), Device, DType);
+        using (no_grad())
+        {
+            var source = Model.state_dict();
+            foreach (var (name, t) in copy.state_dict()) t.copy_(source[name]);
+        }
+        foreach (var p in copy.parameters()) p.requires_grad = false;
+        copy.eval();
+        return new Policy(copy, Tokenizer, Device, DType, Options) { IsFrozen = true };
+    }
+
+    private static (Device Device, ScalarType DType) Resolve(PolicyOptions options, ModelConfig config)
+    {
+        if (options.NumThreads is { } threads)
+        {
+            if (threads <= 0) throw new ArgumentException($"NumThreads must be positive (got {threads}).", nameof(options));
+            set_num_threads(threads);
+        }
+        var device = new Device(options.Device);
+        if (device.type == DeviceType.CUDA && !cuda.is_available())
+            throw new InvalidOperationException($"Device '{options.Device}' was requested but CUDA is not available (reference TorchSharp-cuda-linux and check the driver).");
+        var dtype = options.DType ?? SafeTensorsDType.FromTorchDType(config.TorchDType);
+        if (dtype is not (ScalarType.Float32 or ScalarType.BFloat16 or ScalarType.Float16))
+            throw new ArgumentException($"DType must be Float32, BFloat16 or Float16, not {dtype}.", nameof(options));
+        return (device, dtype);
+    }
+
+    private static ModelConfig WithDType(ModelConfig config, ScalarType dtype)
+    {
+        var copy = config.Clone();
+        copy.TorchDType = SafeTensorsDType.ToTorchDType(dtype);
+        return copy;
+    }
+
+    private static CausalLM Place(CausalLM model, Device device, ScalarType dtype)
+    {
+        model.to(dtype);
+        model.to(device);
+        return model;
+    }
+
+    /// <summary>Generates one completion per prompt (see <see cref="RolloutGenerator.Generate(IReadOnlyList{IReadOnlyList{int}}, SamplingOptions?)"/>).</summary>
+    public IReadOnlyList<GenerationResult> Generate(IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions? options = null) =>
+        new RolloutGenerator(this).Generate(prompts, options);
+
+    /// <summary>Group rollouts: <paramref name="groupSize"/> samples per prompt (see <see cref="RolloutGenerator.GenerateGroups"/>).</summary>
+    public IReadOnlyList<IReadOnlyList<GenerationResult>> GenerateGroups(IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, SamplingOptions? options = null) =>
+        new RolloutGenerator(this).GenerateGroups(prompts, groupSize, options);
+
+    /// <summary>Streams one prompt's completion as text pieces (see <see cref="RolloutGenerator.StreamAsync(string, SamplingOptions?, CancellationToken)"/>).</summary>
+    public IAsyncEnumerable<string> StreamAsync(string prompt, SamplingOptions? options = null, CancellationToken cancellationToken = default) =>
+        new RolloutGenerator(this).StreamAsync(prompt, options, cancellationToken);
+
+    /// <summary>Per-token log-probs of completions (see <see cref="LogProbScorer.Score(IReadOnlyList{IReadOnlyList{int}}, IReadOnlyList{IReadOnlyList{int}}, double)"/>).</summary>
+    public ScoredCompletions ScoreCompletions(IReadOnlyList<IReadOnlyList<int>> prompts, IReadOnlyList<IReadOnlyList<int>> completions, double temperature = 1.0) =>
+        new LogProbScorer(this).Score(prompts, completions, temperature);
+
+    /// <inheritdoc />
+    public void Dispose() => Model.Dispose();
+}

@@ -1,0 +1,51 @@
+using R1.Rollout.Models;
+using static TorchSharp.torch;
+
+namespace R1.Rollout.Scoring;
+
+/// <summary>
+/// Scores completions with one teacher-forced forward: log p(completion token j | prompt, completion[..j]).
+/// Differentiable when grad is enabled (GRPO backpropagates through it); wrap in <c>no_grad()</c> for old/reference log-probs.
+/// </summary>
+public sealed class LogProbScorer
+{
+    private readonly Policy _policy;
+
+    /// <summary>Creates a scorer for <paramref name="policy"/> (not owned).</summary>
+    public LogProbScorer(Policy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        _policy = policy;
+    }
+
+    /// <summary>Builds the batch (see <see cref="ScoringBatch"/>) and scores it.</summary>
+    /// <param name="prompts">Prompt ids per row.</param>
+    /// <param name="completions">Completion ids per row (may differ in length).</param>
+    /// <param name="temperature">Logits are divided by this first (use the sampling temperature, as TRL does). Default 1.</param>
+    public ScoredCompletions Score(IReadOnlyList<IReadOnlyList<int>> prompts, IReadOnlyList<IReadOnlyList<int>> completions, double temperature = 1.0)
+    {
+        using var batch = ScoringBatch.Build(prompts, completions, _policy.Tokenizer.PadId, _policy.Device);
+        var logProbs = Score(batch, temperature);
+        return new ScoredCompletions(logProbs, batch.CompletionMask.clone());
+    }
+
+    /// <summary>Log-probs [B, C] (float32, 0 on padding) of <paramref name="batch"/>'s completion tokens.</summary>
+    /// <exception cref="ArgumentException">The sequence is longer than the model's context, or the temperature is not positive.</exception>
+    public Tensor Score(ScoringBatch batch, double temperature = 1.0)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (!(temperature > 0)) throw new ArgumentException($"The temperature must be positive (got {temperature}).", nameof(temperature));
+        CausalLM model = _policy.Model;
+        long width = batch.InputIds.shape[1];
+        if (width > model.Config.MaxPositionEmbeddings)
+            throw new ArgumentException($"Prompt + completion is {width} tokens but the model's context is {model.Config.MaxPositionEmbeddings} (max_position_embeddings).");
+        using var scope = NewDisposeScope();
+        var hidden = model.Hidden(batch.InputIds, batch.AttentionMask, batch.PositionIds, null);   // [B, P+C, H]
+        var predicting = hidden.narrow(1, batch.PromptWidth - 1, batch.CompletionWidth);           // [B, C, H]: column P−1+j predicts token j
+        var logits = model.Logits(predicting).to(ScalarType.Float32);                               // [B, C, V]
+        if (temperature != 1.0) logits = logits / temperature;
+        var picked = logits.gather(-1, batch.CompletionIds.unsqueeze(-1)).squeeze(-1);              // [B, C]
+        var logProbs = (picked - logits.logsumexp(-1)) * batch.CompletionMask;
+        return logProbs.MoveToOuterDisposeScope();
+    }
+}
