@@ -128,6 +128,11 @@ public sealed class Policy : IDisposable
 
     private static (Device Device, ScalarType DType) Resolve(PolicyOptions options, ModelConfig config)
     {
+        if (options.NumThreads is { } threads)
+        {
+            if (threads <= 0) throw new ArgumentException($"NumThreads must be positive (got {threads}).", nameof(options));
+            set_num_threads(threads);
+        }
         var device = new Device(options.Device);
         if (device.type == DeviceType.CUDA && !cuda.is_available())
             throw new InvalidOperationException($"Device '{options.Device}' was requested but CUDA is not available (reference TorchSharp-cuda-linux and check the driver).");

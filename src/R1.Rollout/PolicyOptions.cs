@@ -17,6 +17,13 @@ public sealed class PolicyOptions
     /// <summary>Seed for weight initialization in <see cref="Policy.Create"/>. Default 0.</summary>
     public long Seed { get; set; }
 
+    /// <summary>
+    /// If set, calls <c>torch.set_num_threads</c> (process-wide) when the policy is created or loaded. Null (default) keeps
+    /// libtorch's default (one thread per core). Use 1 when several processes share few cores: OpenMP threads spinning under
+    /// oversubscription slow small ops down by orders of magnitude.
+    /// </summary>
+    public int? NumThreads { get; set; }
+
     /// <summary>Shard size for <see cref="Policy.Save"/>; null (default) writes a single <c>model.safetensors</c>.</summary>
     public long? MaxShardBytes { get; set; }
 }

@@ -54,13 +54,13 @@ public sealed class GrpoOptions
     /// <summary>Linear warm-up steps. Default 0.</summary>
     public int WarmupSteps { get; set; }
 
-    /// <summary>AdamW β₁. Default 0.9.</summary>
+    /// <summary>AdamWOptimizer β₁. Default 0.9.</summary>
     public double AdamBeta1 { get; set; } = 0.9;
 
-    /// <summary>AdamW β₂. Default 0.99.</summary>
+    /// <summary>AdamWOptimizer β₂. Default 0.99.</summary>
     public double AdamBeta2 { get; set; } = 0.99;
 
-    /// <summary>AdamW decoupled weight decay. Default 0.</summary>
+    /// <summary>AdamWOptimizer decoupled weight decay. Default 0.</summary>
     public double WeightDecay { get; set; }
 
     /// <summary>Global gradient-norm clip; 0 disables. Default 1.0.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using R1.Rewards.Composition;
 using R1.Rollout;
 using R1.Rollout.Generation;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace R1.MLNet.Training;
@@ -11,9 +12,9 @@ namespace R1.MLNet.Training;
 /// One GRPO step: 1. sample G completions per prompt from π_old (the current policy); 2. score them; 3. group-normalise
 /// the rewards into advantages; 4. μ optimisation passes of <see cref="GrpoLoss"/> over that batch.
 /// </summary>
-internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer rewards, GrpoOptions options, AdamW optimizer, ILogger logger)
+internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer rewards, GrpoOptions options, AdamWOptimizer optimizer, ILogger logger)
 {
-    private readonly Generator _generator = new(policy);
+    private readonly RolloutGenerator _generator = new(policy);
     private readonly Func<string, string> _format = PromptFormatting.OrDefault(options.PromptFormatter);
     private readonly GrpoLossSettings _loss = options.LossSettings();
 

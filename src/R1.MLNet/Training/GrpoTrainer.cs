@@ -49,7 +49,7 @@ public sealed class GrpoTrainer
         var o = _options;
         var parameters = _policy.Model.named_parameters().Where(p => p.parameter.requires_grad).Select(p => (p.name, p.parameter)).ToList();
         using var reference = o.Beta > 0 ? _policy.CloneFrozen() : null;
-        using var optimizer = new AdamW(parameters, o.AdamBeta1, o.AdamBeta2, 1e-8, o.WeightDecay);
+        using var optimizer = new AdamWOptimizer(parameters, o.AdamBeta1, o.AdamBeta2, 1e-8, o.WeightDecay);
         int start = Resume(parameters, optimizer);
         using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, append: start > 0);
         var step = new GrpoStep(_policy, reference, _rewards, o, optimizer, _logger);
@@ -85,7 +85,7 @@ public sealed class GrpoTrainer
         return new GrpoResult(history, done, cancelled, checkpoint, final);
     }
 
-    private int Resume(IReadOnlyList<(string, Parameter)> parameters, AdamW optimizer)
+    private int Resume(IReadOnlyList<(string, Parameter)> parameters, AdamWOptimizer optimizer)
     {
         if (_options.ResumeFrom is not { } from) return 0;
         string? folder = from == "latest" ? TrainerCheckpoint.Latest(_options.CheckpointDirectory!) : from;
@@ -101,7 +101,7 @@ public sealed class GrpoTrainer
         return state.Step;
     }
 
-    private string SaveCheckpoint(int step, IReadOnlyList<(string, Parameter)> parameters, AdamW optimizer)
+    private string SaveCheckpoint(int step, IReadOnlyList<(string, Parameter)> parameters, AdamWOptimizer optimizer)
     {
         string folder = TrainerCheckpoint.Write(_options.CheckpointDirectory!, new TrainerState(step, _options.Seed, "grpo"), parameters, optimizer, _policy.Save);
         _logger.LogInformation("GRPO checkpoint: {Folder}", folder);

@@ -37,7 +37,7 @@ public sealed class ReasoningEvaluator
     {
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0) throw new ArgumentException("Nothing to evaluate: the example list is empty.", nameof(examples));
-        var generator = new Generator(_policy);
+        var generator = new RolloutGenerator(_policy);
         var texts = new List<string>(examples.Count);
         var sampling = new SamplingOptions { MaxNewTokens = maxNewTokens, Greedy = true };
         foreach (var chunk in examples.Chunk(batchSize))

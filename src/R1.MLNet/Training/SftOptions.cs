@@ -27,13 +27,13 @@ public sealed class SftOptions
     /// <summary>The learning rate at the end of the decay, as a fraction of the peak. Default 0.1.</summary>
     public double MinLearningRateRatio { get; set; } = 0.1;
 
-    /// <summary>AdamW β₁. Default 0.9.</summary>
+    /// <summary>AdamWOptimizer β₁. Default 0.9.</summary>
     public double AdamBeta1 { get; set; } = 0.9;
 
-    /// <summary>AdamW β₂. Default 0.95.</summary>
+    /// <summary>AdamWOptimizer β₂. Default 0.95.</summary>
     public double AdamBeta2 { get; set; } = 0.95;
 
-    /// <summary>AdamW decoupled weight decay. Default 0.01.</summary>
+    /// <summary>AdamWOptimizer decoupled weight decay. Default 0.01.</summary>
     public double WeightDecay { get; set; } = 0.01;
 
     /// <summary>Global gradient-norm clip; 0 disables. Default 1.0.</summary>

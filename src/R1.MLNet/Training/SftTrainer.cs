@@ -2,12 +2,13 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using R1.Rollout;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace R1.MLNet.Training;
 
 /// <summary>
-/// Supervised fine-tuning on (prompt, response) pairs with the loss on response tokens only: AdamW, warm-up then cosine (or
+/// Supervised fine-tuning on (prompt, response) pairs with the loss on response tokens only: AdamWOptimizer, warm-up then cosine (or
 /// linear/constant) decay, gradient accumulation and clipping. Used for a cold start, for distillation and for pre-training the
 /// tiny default model. Updates the given <see cref="Policy"/> in place.
 /// </summary>
@@ -36,7 +37,7 @@ public sealed class SftTrainer
         int total = o.MaxSteps > 0 ? o.MaxSteps : o.Epochs * (int)Math.Ceiling(encoded.Count / (double)perStep);
         int warmup = (int)(o.WarmupRatio * total);
         var parameters = _policy.Model.named_parameters().Where(p => p.parameter.requires_grad).Select(p => (p.name, p.parameter)).ToList();
-        using var optimizer = new AdamW(parameters, o.AdamBeta1, o.AdamBeta2, 1e-8, o.WeightDecay);
+        using var optimizer = new AdamWOptimizer(parameters, o.AdamBeta1, o.AdamBeta2, 1e-8, o.WeightDecay);
         using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, append: false);
         var order = new PromptOrder(encoded.Count, o.Seed);
         var history = new List<SftStepMetrics>();
@@ -62,7 +63,7 @@ public sealed class SftTrainer
         return new SftResult(history, step, tail.Count > 0 ? tail.Average(h => h.Loss) : double.NaN, step < total);
     }
 
-    private (double Loss, int Tokens, double Norm) Step(IReadOnlyList<(IReadOnlyList<int> Prompt, IReadOnlyList<int> Response)> rows, AdamW optimizer, double lr)
+    private (double Loss, int Tokens, double Norm) Step(IReadOnlyList<(IReadOnlyList<int> Prompt, IReadOnlyList<int> Response)> rows, AdamWOptimizer optimizer, double lr)
     {
         int tokens = rows.Sum(r => r.Response.Count);
         double loss = 0;

@@ -8,7 +8,7 @@ internal static class TensorIO
     public static void Write(BinaryWriter writer, Tensor t)
     {
         using var cpu = t.detach().to(CPU).to_type(ScalarType.Float32).contiguous();
-        writer.Write(cpu.dim());
+        writer.Write((int)cpu.dim());
         foreach (long d in cpu.shape) writer.Write(d);
         var data = cpu.data<float>().ToArray();
         var bytes = new byte[data.Length * sizeof(float)];

@@ -7,7 +7,7 @@ namespace R1.MLNet.Training;
 
 /// <summary>
 /// A trainer checkpoint folder <c>step-000040/</c>: <c>weights.bin</c> (every parameter, bit-exact), <c>optimizer.bin</c>
-/// (AdamW moments and step count), <c>trainer_state.json</c> (step, seed, the torch RNG state) and <c>policy/</c>
+/// (AdamWOptimizer moments and step count), <c>trainer_state.json</c> (step, seed, the torch RNG state) and <c>policy/</c>
 /// (a loadable model folder). It is written into a temporary folder and renamed into place, so a crash never leaves
 /// a half-written checkpoint under the final name.
 /// </summary>
@@ -16,7 +16,7 @@ public static class TrainerCheckpoint
     private const string Prefix = "step-";
 
     /// <summary>Writes a checkpoint for <paramref name="state"/> under <paramref name="directory"/> and returns its folder.</summary>
-    public static string Write(string directory, TrainerState state, IReadOnlyList<(string Name, Parameter Param)> parameters, AdamW optimizer, Action<string>? savePolicy)
+    public static string Write(string directory, TrainerState state, IReadOnlyList<(string Name, Parameter Param)> parameters, AdamWOptimizer optimizer, Action<string>? savePolicy)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentNullException.ThrowIfNull(state);
@@ -39,7 +39,7 @@ public static class TrainerCheckpoint
     }
 
     /// <summary>Restores weights, optimizer and RNG state from <paramref name="folder"/> into the given objects and returns the trainer state.</summary>
-    public static TrainerState Read(string folder, IReadOnlyList<(string Name, Parameter Param)> parameters, AdamW optimizer)
+    public static TrainerState Read(string folder, IReadOnlyList<(string Name, Parameter Param)> parameters, AdamWOptimizer optimizer)
     {
         string stateFile = Path.Combine(folder, "trainer_state.json");
         if (!File.Exists(stateFile)) throw new FileNotFoundException($"'{folder}' is not a trainer checkpoint: trainer_state.json is missing.", stateFile);

@@ -34,7 +34,7 @@ internal sealed class DecodeSession : IDisposable
         _finished = zeros([BatchSize, 1], ScalarType.Bool, device).DetachFromDisposeScope();
         _eos = tensor(eosIds.Select(i => (long)i).ToArray(), device: device).DetachFromDisposeScope();
         _generator = new TorchSharp.torch.Generator((ulong)(options.Seed ?? Random.Shared.NextInt64()), device);
-        if (options.UseKvCache) _cache = new KvCache(model.Config, BatchSize, width, device, model.EmbeddingWeight.dtype);
+        if (options.UseKvCache) _cache = new KvCache(model.Config, BatchSize, width, device, model.DType);
     }
 
     public int BatchSize { get; }
@@ -86,7 +86,11 @@ internal sealed class DecodeSession : IDisposable
     }
 
     /// <summary>Host sync: whether every row has produced an EOS id.</summary>
-    public bool AllFinished() => _finished.all().item<bool>();
+    public bool AllFinished()
+    {
+        using var all = _finished.all();
+        return all.item<bool>();
+    }
 
     /// <summary>Marks <paramref name="row"/> finished (e.g. a stop string was found on the host).</summary>
     public void Finish(int row)

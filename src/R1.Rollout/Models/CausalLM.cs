@@ -51,7 +51,7 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
             throw new ArgumentException($"The sequence ({past + t} tokens) is longer than the model's context (max_position_embeddings = {Config.MaxPositionEmbeddings}).");
         var device = inputIds.device;
         positionIds ??= (arange(past, past + t, ScalarType.Int64, device).unsqueeze(0).expand(b, t));
-        var (cos, sin) = _rope.Tables(positionIds, EmbeddingWeight.dtype);
+        var (cos, sin) = _rope.Tables(positionIds, DType);
         var mask = BuildMask(attentionMask, b, t, past, device);
         var hidden = model.forward(inputIds, new AttentionContext(cos, sin, mask, cache));
         cache?.Advance(t);
@@ -59,11 +59,30 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
     }
 
     /// <summary>Projects hidden states [..., hidden] to logits [..., V] (through the embedding matrix when tied).</summary>
-    public Tensor Logits(Tensor hidden) =>
-        lm_head is null ? nn.functional.linear(hidden, EmbeddingWeight) : lm_head.forward(hidden);
+    public Tensor Logits(Tensor hidden)
+    {
+        if (lm_head is not null) return lm_head.forward(hidden);
+        using var scope = NewDisposeScope();
+        return nn.functional.linear(hidden, EmbeddingWeight).MoveToOuterDisposeScope();
+    }
 
-    /// <summary>The input embedding matrix [V, hidden].</summary>
+    /// <summary>
+    /// The input embedding matrix [V, hidden]. TorchSharp returns a new handle on each access: read it inside a dispose
+    /// scope (or dispose it), or use <see cref="DType"/> / <see cref="Device"/>.
+    /// </summary>
     public Parameter EmbeddingWeight => model.EmbeddingWeight;
+
+    /// <summary>The parameter dtype.</summary>
+    public ScalarType DType
+    {
+        get { using var scope = NewDisposeScope(); return EmbeddingWeight.dtype; }
+    }
+
+    /// <summary>The device the parameters live on.</summary>
+    public Device Device
+    {
+        get { using var scope = NewDisposeScope(); return EmbeddingWeight.device; }
+    }
 
     /// <summary>
     /// Boolean attention mask [B, 1, G·T, S]: key s is visible to query t when s ≤ past + t and s is not padding.
@@ -96,7 +115,7 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
     /// </summary>
     public void InitializeWeights(long seed)
     {
-        using var gen = new Generator((ulong)seed, EmbeddingWeight.device);
+        using var gen = new Generator((ulong)seed, Device);
         using var noGrad = no_grad();
         foreach (var (name, p) in named_parameters())
         {

@@ -5,20 +5,20 @@ using static TorchSharp.torch;
 namespace R1.MLNet.Training;
 
 /// <summary>
-/// AdamW (decoupled weight decay, Loshchilov &amp; Hutter) with its state held in plain tensors, so a checkpoint
-/// saves and restores it exactly. Matches <c>torch.optim.AdamW</c>'s update.
+/// AdamWOptimizer (decoupled weight decay, Loshchilov &amp; Hutter) with its state held in plain tensors, so a checkpoint
+/// saves and restores it exactly. Matches <c>torch.optim.AdamWOptimizer</c>'s update.
 /// </summary>
-public sealed class AdamW : IDisposable
+public sealed class AdamWOptimizer : IDisposable
 {
     private readonly (string Name, Parameter Param)[] _params;
     private readonly Tensor[] _m, _v;
 
     /// <summary>Creates the optimizer over <paramref name="parameters"/> (named, for checkpoints).</summary>
-    public AdamW(IEnumerable<(string Name, Parameter Param)> parameters, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0.0)
+    public AdamWOptimizer(IEnumerable<(string Name, Parameter Param)> parameters, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0.0)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         _params = parameters.Where(p => p.Param.requires_grad).ToArray();
-        if (_params.Length == 0) throw new ArgumentException("AdamW needs at least one trainable parameter.", nameof(parameters));
+        if (_params.Length == 0) throw new ArgumentException("AdamWOptimizer needs at least one trainable parameter.", nameof(parameters));
         (Beta1, Beta2, Eps, WeightDecay) = (beta1, beta2, eps, weightDecay);
         _m = _params.Select(p => zeros_like(p.Param).DetachFromDisposeScope()).ToArray();
         _v = _params.Select(p => zeros_like(p.Param).DetachFromDisposeScope()).ToArray();
