@@ -58,11 +58,6 @@ public sealed partial class GrpoEstimator : IEstimator<GrpoTransformer>, IPolicy
         return inputSchema;
     }
 
-    private List<ReasoningExample> ReadExamples(IDataView data, string role)
-    {
-        var columns = _options.Columns().Resolve(data.Schema);
-        return TextColumnReader.Read(data, columns, _options.CancellationToken)
-            .Select((r, i) => new ReasoningExample(r[0] ?? throw new InvalidDataException($"GrpoEstimator: {role} row {i} has no prompt."), r[1], r[2], r[3], r[4]))
-            .ToList();
-    }
+    private List<ReasoningExample> ReadExamples(IDataView data, string role) =>
+        _options.Columns().ReadExamples(data, $"GrpoEstimator ({role} data)", _options.CancellationToken);
 }

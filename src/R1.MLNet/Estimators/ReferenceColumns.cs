@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using R1.MLNet.Data;
+using R1.MLNet.Training;
 
 namespace R1.MLNet.Estimators;
 
@@ -30,4 +31,19 @@ internal sealed record ReferenceColumns(string Prompt, string? Answer, string? T
         TextColumn.Require(schema, Prompt, "prompt");
         return [Prompt, .. References().Select(r => TextColumn.CheckOptional(schema, r.Name, r.Role, mayBeAbsent: r.Name == r.Default) ? r.Name : null)];
     }
+
+    /// <summary>
+    /// Reads the examples (only these columns). ML.NET text has no null, so an empty reference value becomes
+    /// <see langword="null"/> ("no reference"), as does an absent column; an empty prompt is an error.
+    /// </summary>
+    public List<ReasoningExample> ReadExamples(IDataView data, string consumer, CancellationToken cancellationToken)
+    {
+        var rows = TextColumnReader.Read(data, Resolve(data.Schema), cancellationToken);
+        return rows.Select((r, i) => new ReasoningExample(
+                string.IsNullOrEmpty(r[0]) ? throw new InvalidDataException($"{consumer}: row {i} has an empty prompt (column '{Prompt}').") : r[0]!,
+                NullIfEmpty(r[1]), NullIfEmpty(r[2]), NullIfEmpty(r[3]), NullIfEmpty(r[4])))
+            .ToList();
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -60,10 +60,8 @@ public static class PassAtKEvaluator
         var columns = new ReferenceColumns(options.PromptColumnName, options.AnswerColumnName, options.TestsColumnName,
             options.EntryPointColumnName, options.LanguageColumnName);
         if (options.Rewards is null) Data.TextColumn.Require(data.Schema, options.AnswerColumnName, "gold answer");
-        var rows = Data.TextColumnReader.Read(data, columns.Resolve(data.Schema), ct);
-        int count = options.MaxQuestions > 0 ? Math.Min(options.MaxQuestions, rows.Count) : rows.Count;
-        return rows.Take(count).Select((r, i) => new ReasoningExample(
-            r[0] ?? throw new InvalidDataException($"Evaluate: row {i} has no prompt."), r[1], r[2], r[3], r[4])).ToList();
+        var examples = columns.ReadExamples(data, "Evaluate", ct);
+        return options.MaxQuestions > 0 ? examples.Take(options.MaxQuestions).ToList() : examples;
     }
 
     private static bool[][] RewardCorrectness(IRewardScorer rewards, string reward, IReadOnlyList<ReasoningExample> chunk,

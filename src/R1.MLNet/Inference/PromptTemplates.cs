@@ -3,7 +3,10 @@ using R1.Rollout.ChatTemplates;
 
 namespace R1.MLNet.Inference;
 
-/// <summary>Named prompt templates that can be saved with a model: <see cref="None"/> or any <see cref="ChatTemplate"/> name.</summary>
+/// <summary>
+/// Named prompt templates, so that a model's prompt format can be saved by name: <see cref="None"/>, any
+/// <see cref="ChatTemplate"/> name, or a custom formatter added with <see cref="Register"/> (register it again before loading).
+/// </summary>
 public static class PromptTemplates
 {
     /// <summary>The R1-Zero training template (DeepSeek-R1 paper, table 1). The default.</summary>
@@ -13,13 +16,25 @@ public static class PromptTemplates
     public const string None = "none";
 
     private static readonly ConcurrentDictionary<string, Func<string, string>> Cache = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly ConcurrentDictionary<string, Func<string, string>> Custom = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The formatter called <paramref name="name"/>: <c>none</c>, <c>r1-zero</c>, <c>deepseek-r1</c> or <c>chatml</c>.</summary>
+    /// <summary>Registers (or replaces) a custom template under <paramref name="name"/>, which must not be a built-in name.</summary>
+    public static void Register(string name, Func<string, string> formatter)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(formatter);
+        if (string.Equals(name, None, StringComparison.OrdinalIgnoreCase) || ChatTemplate.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
+            throw new ArgumentException($"'{name}' is a built-in template name; choose another.", nameof(name));
+        Custom[name] = formatter;
+    }
+
+    /// <summary>The formatter called <paramref name="name"/>: <c>none</c>, <c>r1-zero</c>, <c>deepseek-r1</c>, <c>chatml</c> or a registered one.</summary>
     /// <exception cref="ArgumentException">The name is unknown.</exception>
     public static Func<string, string> Get(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (string.Equals(name, None, StringComparison.OrdinalIgnoreCase)) return static q => q;
+        if (Custom.TryGetValue(name, out var custom)) return custom;
         return Cache.GetOrAdd(name, static n =>
         {
             var template = ChatTemplate.FromName(n);

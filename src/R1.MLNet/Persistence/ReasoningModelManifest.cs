@@ -32,7 +32,7 @@ internal sealed record ReasoningModelManifest
     {
         if (o.PromptFormatter != null)
             throw new InvalidOperationException("This ReasonTransformer uses a custom ReasonOptions.PromptFormatter delegate, which cannot be saved. " +
-                                                "Use a named ReasonOptions.PromptTemplate instead.");
+                                                "Register it with PromptTemplates.Register(name, formatter) and set ReasonOptions.PromptTemplate = name instead.");
         var matcher = o.AnswerMatcher.GetType();
         if (matcher.GetConstructor(Type.EmptyTypes) is null)
             throw new InvalidOperationException($"The answer matcher {matcher.FullName} has no public parameterless constructor, so it cannot be recreated on load.");

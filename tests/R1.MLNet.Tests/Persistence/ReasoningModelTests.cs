@@ -67,7 +67,7 @@ public class ReasoningModelTests
         using var policy = TinyPolicies.Create();
         var custom = new ReasonTransformer(policy, new ReasonOptions { PromptFormatter = q => q });
         var save = () => ReasoningModel.Save(custom, Path.Combine(_dir, "x.zip"));
-        save.Should().Throw<InvalidOperationException>().WithMessage("*PromptFormatter*PromptTemplate*");
+        save.Should().Throw<InvalidOperationException>().WithMessage("*PromptFormatter*PromptTemplates.Register*");
 
         ITransformer mlnet = _ml.Transforms.CopyColumns("A", "Prompt").Fit(_ml.Data.LoadFromEnumerable(new[] { new QaRow() }));
         var foreign = () => ReasoningModel.Save(mlnet, Path.Combine(_dir, "y.zip"));
@@ -79,5 +79,22 @@ public class ReasoningModelTests
         File.WriteAllText(Path.Combine(_dir, "bad.zip"), "not a zip");
         var load = () => ReasoningModel.Load(Path.Combine(_dir, "missing.zip"));
         load.Should().Throw<FileNotFoundException>();
+    }
+
+    [Test]
+    public void A_registered_custom_template_is_saved_by_name()
+    {
+        PromptTemplates.Register("test-short", q => "User: " + q + " Assistant:");
+        using var policy = TinyPolicies.Create();
+        var reason = new ReasonTransformer(policy, new ReasonOptions { PromptTemplate = "test-short", Temperature = 0, MaxNewTokens = 4 });
+        string path = Path.Combine(_dir, "custom.zip");
+
+        ReasoningModel.Save(reason, path);
+        var loaded = (ReasonTransformer)ReasoningModel.Load(path);
+
+        loaded.Options.PromptTemplate.Should().Be("test-short");
+        loaded.Generate("1+2").Completion.Should().Be(reason.Generate("1+2").Completion);
+        var builtIn = () => PromptTemplates.Register("r1-zero", q => q);
+        builtIn.Should().Throw<ArgumentException>().WithMessage("*built-in*");
     }
 }
