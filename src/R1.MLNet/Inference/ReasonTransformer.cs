@@ -35,8 +35,8 @@ public sealed class ReasonTransformer : ITransformer, IPolicyCarrier
     /// <summary>The generated column names, in schema order.</summary>
     public IReadOnlyList<string> OutputColumnNames => [Options.CompletionColumnName, Options.ReasoningColumnName, Options.AnswerColumnName];
 
-    /// <summary>Always <see langword="false"/>: generation runs inside the returned data view's cursors.</summary>
-    public bool IsRowToRowMapper => false;
+    /// <summary>Always <see langword="true"/>: <c>mlContext.Model.CreatePredictionEngine</c> answers one question at a time.</summary>
+    public bool IsRowToRowMapper => true;
 
     /// <summary>The input schema plus the three generated text columns; checks the prompt column.</summary>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
@@ -56,9 +56,12 @@ public sealed class ReasonTransformer : ITransformer, IPolicyCarrier
         return new ReasonDataView(this, input, GetOutputSchema(input.Schema));
     }
 
-    /// <summary>Not supported: use <see cref="Transform"/> or <see cref="Generate"/>.</summary>
-    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) =>
-        throw new NotSupportedException("ReasonTransformer is not a row-to-row mapper; use Transform(dataView) or Generate(question).");
+    /// <summary>A row-by-row mapper (one question per generate call; <see cref="Transform"/> batches rows).</summary>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        return new ReasonRowMapper(this, inputSchema);
+    }
 
     void ICanSaveModel.Save(ModelSaveContext ctx) => throw Persistence.ReasoningModel.NotSavableByMLNet(GetType());
 

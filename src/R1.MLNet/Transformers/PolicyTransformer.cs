@@ -18,8 +18,8 @@ public class PolicyTransformer : ITransformer, IPolicyCarrier
     /// <inheritdoc />
     public Policy Policy { get; }
 
-    /// <summary>Always <see langword="false"/>: rows are passed through as a data view, not mapped one by one.</summary>
-    public bool IsRowToRowMapper => false;
+    /// <summary>Always <see langword="true"/>: rows pass through unchanged (so chains ending in <c>Reason</c> can make a prediction engine).</summary>
+    public bool IsRowToRowMapper => true;
 
     /// <summary>The input schema, unchanged.</summary>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) =>
@@ -28,9 +28,9 @@ public class PolicyTransformer : ITransformer, IPolicyCarrier
     /// <summary>Passes <paramref name="input"/> through, carrying <see cref="Policy"/>.</summary>
     public IDataView Transform(IDataView input) => new PolicyDataView(input, Policy);
 
-    /// <summary>Not supported: a training step has no row mapper.</summary>
+    /// <summary>A mapper that passes rows through unchanged.</summary>
     public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) =>
-        throw new NotSupportedException($"{GetType().Name} is not a row-to-row mapper; append Reason() to generate completions.");
+        new PassThroughRowMapper(inputSchema ?? throw new ArgumentNullException(nameof(inputSchema)));
 
     void ICanSaveModel.Save(ModelSaveContext ctx) => throw Persistence.ReasoningModel.NotSavableByMLNet(GetType());
 }

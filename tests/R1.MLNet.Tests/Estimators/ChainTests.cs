@@ -56,7 +56,10 @@ public class ChainTests
         reason.Policy.Should().BeSameAs(grpo.Policy);
         sft.Result.Steps.Should().Be(2);
         grpo.Result.StepsCompleted.Should().Be(1);
-        _ml.Data.CreateEnumerable<ReasonedRow>(model.Transform(Data), false).Should().HaveCount(2);
+        var rows = _ml.Data.CreateEnumerable<ReasonedRow>(model.Transform(Data), false).ToList();
+        rows.Should().HaveCount(2);
+        var engine = _ml.Model.CreatePredictionEngine<Question, Reply>(model);
+        engine.Predict(new Question { Prompt = "1+2=" }).Completion.Should().Be(rows[0].Completion, "the chain's prediction engine matches its data view");
     }
 
     [Test]

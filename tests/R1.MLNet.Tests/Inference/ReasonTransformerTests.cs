@@ -115,4 +115,19 @@ public class ReasonTransformerTests
         get(ref value);
         value.ToString().Should().Be(single[3]);
     }
+
+    [Test]
+    public void Prediction_engine_answers_one_question_at_a_time_like_Generate()
+    {
+        using var policy = TinyPolicies.Create();
+        var reason = new ReasonTransformer(policy, Greedy(tokens: 5));
+        var engine = _ml.Model.CreatePredictionEngine<Question, Reply>(reason);
+
+        var a = engine.Predict(new Question { Prompt = "6+1=" });
+        var b = engine.Predict(new Question { Prompt = "2+2=" });
+
+        a.Completion.Should().Be(reason.Generate("6+1=").Completion);
+        b.Completion.Should().Be(reason.Generate("2+2=").Completion);
+        a.Answer.Should().Be(ParsedCompletion.Parse(a.Completion).Answer);
+    }
 }

@@ -25,3 +25,15 @@ public sealed class ReasonedRow
     public string Reasoning { get; set; } = "";
     public string Answer { get; set; } = "";
 }
+
+public sealed class Question
+{
+    public string Prompt { get; set; } = "";
+}
+
+public sealed class Reply
+{
+    public string Completion { get; set; } = "";
+    public string Reasoning { get; set; } = "";
+    public string Answer { get; set; } = "";
+}
