@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 using R1.MLNet.Catalog;
 using R1.MLNet.Inference;
@@ -23,6 +24,9 @@ public sealed partial class GrpoEstimator
         /// <summary>A service provider with an <see cref="IRewardScorer"/> (from <c>services.AddReasoningRewards(...)</c>) and optionally an
         /// <c>ILoggerFactory</c>. Used when <see cref="Rewards"/> is null. Default none.</summary>
         public IServiceProvider? Services { get; set; }
+
+        /// <summary>Receives the trainer's log. Default none: the <see cref="ILoggerFactory"/> of <see cref="Services"/>, if any.</summary>
+        public ILoggerFactory? LoggerFactory { get; set; }
 
         /// <summary>The input text column with the question. Required. Default <c>Prompt</c>.</summary>
         public string PromptColumnName { get; set; } = "Prompt";

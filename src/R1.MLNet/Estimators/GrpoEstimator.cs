@@ -38,7 +38,7 @@ public sealed partial class GrpoEstimator : IEstimator<GrpoTransformer>, IPolicy
         if (train.Count == 0) throw new InvalidOperationException("GrpoEstimator: the input has no rows to train on.");
         var rewards = _options.Rewards ?? _options.Services!.GetService<IRewardScorer>()
             ?? throw new InvalidOperationException("GrpoEstimator: the service provider has no IRewardScorer; call services.AddReasoningRewards(...) first.");
-        var logger = _options.Services?.GetService<ILoggerFactory>()?.CreateLogger<GrpoTrainer>();
+        var logger = (_options.LoggerFactory ?? _options.Services?.GetService<ILoggerFactory>())?.CreateLogger<GrpoTrainer>();
         var policy = _options.Policy.Resolve(input, nameof(GrpoEstimator));
         var trainerOptions = _options.Trainer;
         var formatter = trainerOptions.PromptFormatter;
