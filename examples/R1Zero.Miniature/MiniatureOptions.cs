@@ -22,6 +22,7 @@ public sealed class MiniatureOptions
     public int EvalEvery { get; set; } = 10;
     public string Output { get; set; } = "artifacts/r1zero-miniature";
     public bool ShuffleRewards { get; set; }
+    public int Threads { get; set; } = 1;               // libtorch threads: 1 is fastest for this model size (measured)
 
     public static MiniatureOptions Parse(string[] args)
     {

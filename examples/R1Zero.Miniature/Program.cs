@@ -33,7 +33,7 @@ IRewardScorer rewards = services.GetRequiredService<IRewardScorer>();
 IRewardScorer trainingRewards = o.ShuffleRewards ? new ShuffledRewardScorer(rewards, o.Seed) : rewards;
 
 var tokenizer = CharTokenizer.CreateDefault();
-using var policy = Policy.Create(ModelConfig.Tiny(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = o.Seed });
+using var policy = Policy.Create(ModelConfig.Tiny(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = o.Seed, NumThreads = o.Threads });
 var example = new ArithmeticProblem(3, 4, 5);
 Console.WriteLine($"R1-Zero in miniature: {policy.Model.parameters().Sum(p => p.numel()):N0}-parameter Qwen2-style model, task a+b*c, " +
                   $"{train.Count} training / {heldOut.Count} held-out problems, seed {o.Seed}");

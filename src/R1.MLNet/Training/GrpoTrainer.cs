@@ -50,7 +50,8 @@ public sealed class GrpoTrainer
         var parameters = _policy.Model.named_parameters().Where(p => p.parameter.requires_grad).Select(p => (p.name, p.parameter)).ToList();
         using var reference = o.Beta > 0 ? _policy.CloneFrozen() : null;
         using var optimizer = new AdamWOptimizer(parameters, o.AdamBeta1, o.AdamBeta2, 1e-8, o.WeightDecay);
-        int start = Resume(parameters, optimizer);
+        var referenceParameters = reference?.Model.named_parameters().Select(p => (p.name, p.parameter)).ToList();
+        int start = Resume(parameters, optimizer, referenceParameters);
         using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, append: start > 0);
         var step = new GrpoStep(_policy, reference, _rewards, o, optimizer, _logger);
         var evaluator = new ReasoningEvaluator(_policy, _rewards, o.PromptFormatter, o.AccuracyReward, o.CompletionPrefix);
@@ -70,11 +71,11 @@ public sealed class GrpoTrainer
                 metrics = metrics with { EvalAccuracy = evaluator.Evaluate(evalSet, o.MaxCompletionLength, ct: ct).Accuracy };
             Report(metrics, metricsFile);
             history.Add(metrics);
-            if (o.CheckpointEvery > 0 && done % o.CheckpointEvery == 0) checkpoint = SaveCheckpoint(done, parameters, optimizer);
+            if (o.CheckpointEvery > 0 && done % o.CheckpointEvery == 0) checkpoint = SaveCheckpoint(done, parameters, optimizer, referenceParameters);
         }
         bool cancelled = done < o.MaxSteps;
         if (o.CheckpointDirectory is not null && (o.CheckpointEvery > 0 || cancelled) && checkpoint?.EndsWith($"{done:D6}", StringComparison.Ordinal) != true)
-            checkpoint = SaveCheckpoint(done, parameters, optimizer);
+            checkpoint = SaveCheckpoint(done, parameters, optimizer, referenceParameters);
         if (cancelled) _logger.LogWarning("GRPO cancelled after step {Step}; checkpoint: {Checkpoint}", done, checkpoint ?? "none");
         var final = evalSet is null || cancelled ? null : evaluator.Evaluate(evalSet, o.MaxCompletionLength);
         if (final is not null)
@@ -85,7 +86,7 @@ public sealed class GrpoTrainer
         return new GrpoResult(history, done, cancelled, checkpoint, final);
     }
 
-    private int Resume(IReadOnlyList<(string, Parameter)> parameters, AdamWOptimizer optimizer)
+    private int Resume(IReadOnlyList<(string, Parameter)> parameters, AdamWOptimizer optimizer, IReadOnlyList<(string, Parameter)>? reference)
     {
         if (_options.ResumeFrom is not { } from) return 0;
         string? folder = from == "latest" ? TrainerCheckpoint.Latest(_options.CheckpointDirectory!) : from;
@@ -94,16 +95,16 @@ public sealed class GrpoTrainer
             _logger.LogInformation("GRPO: no checkpoint in {Directory}; starting from step 0", _options.CheckpointDirectory);
             return 0;
         }
-        var state = TrainerCheckpoint.Read(folder, parameters, optimizer);
+        var state = TrainerCheckpoint.Read(folder, parameters, optimizer, reference);
         if (state.Trainer != "grpo") throw new InvalidDataException($"'{folder}' is a {state.Trainer} checkpoint, not a GRPO one.");
         if (state.Seed != _options.Seed) _logger.LogWarning("Resuming a run seeded {Saved} with seed {Seed}: the continuation will differ from the original run", state.Seed, _options.Seed);
         _logger.LogInformation("GRPO: resumed from {Folder} at step {Step}", folder, state.Step);
         return state.Step;
     }
 
-    private string SaveCheckpoint(int step, IReadOnlyList<(string, Parameter)> parameters, AdamWOptimizer optimizer)
+    private string SaveCheckpoint(int step, IReadOnlyList<(string, Parameter)> parameters, AdamWOptimizer optimizer, IReadOnlyList<(string, Parameter)>? reference)
     {
-        string folder = TrainerCheckpoint.Write(_options.CheckpointDirectory!, new TrainerState(step, _options.Seed, "grpo"), parameters, optimizer, _policy.Save);
+        string folder = TrainerCheckpoint.Write(_options.CheckpointDirectory!, new TrainerState(step, _options.Seed, "grpo"), parameters, optimizer, _policy.Save, reference);
         _logger.LogInformation("GRPO checkpoint: {Folder}", folder);
         return folder;
     }
