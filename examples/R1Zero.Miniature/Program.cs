@@ -1,2 +1,76 @@
-// R1-Zero in miniature: the main job (being built; see issue 4).
-System.Console.WriteLine("R1-Zero in miniature: not built yet.");
+// R1-Zero in miniature: pre-train a tiny Qwen2-architecture model on imperfect worked solutions of a+b*c, then let GRPO
+// with a correctness reward (and a format reward) make the right procedure dominate. See docs/training.md.
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using R1.MLNet.Training;
+using R1.MLNet.Training.Synthetic;
+using R1.Rewards.Composition;
+using R1.Rewards.Format;
+using R1.Rewards.Math;
+using R1.Rollout;
+using R1.Rollout.ChatTemplates;
+using R1.Rollout.Models;
+using R1.Rollout.Tokenization;
+using R1Zero.Miniature;
+
+var o = MiniatureOptions.Parse(args);
+var clock = Stopwatch.StartNew();
+Directory.CreateDirectory(o.Output);
+using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+var logger = loggerFactory.CreateLogger("R1Zero.Miniature");
+string Elapsed() => $"[{clock.Elapsed:mm\\:ss}]";
+
+// The R1-Zero template without its 380-character preamble: "User: 3+4*5. Assistant:". A character-level model cannot read
+// the preamble, and it would make every sequence 15x longer.
+static string Template(string question) => PromptFormatting.R1ZeroTemplate(question)[(R1ZeroChatTemplate.Preamble.Length + 1)..];
+
+var task = new ArithmeticTask(o.HeldOut, seed: o.Seed);
+var train = task.Train.Select(p => p.ToExample()).ToList();
+var heldOut = task.HeldOut.Select(p => p.ToExample()).ToList();
+var services = new ServiceCollection().AddReasoningRewards(b => b.AddMathAccuracy().AddFormat(weight: 0.5)).BuildServiceProvider();
+IRewardScorer rewards = services.GetRequiredService<IRewardScorer>();
+IRewardScorer trainingRewards = o.ShuffleRewards ? new ShuffledRewardScorer(rewards, o.Seed) : rewards;
+
+var tokenizer = CharTokenizer.CreateDefault();
+using var policy = Policy.Create(ModelConfig.Tiny(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = o.Seed, NumThreads = o.Threads });
+var example = new ArithmeticProblem(3, 4, 5);
+Console.WriteLine($"R1-Zero in miniature: {policy.Model.parameters().Sum(p => p.numel()):N0}-parameter Qwen2-style model, task a+b*c, " +
+                  $"{train.Count} training / {heldOut.Count} held-out problems, seed {o.Seed}");
+Console.WriteLine($"prompt \"{Template(example.Question)}\"  correct \"{example.CorrectCompletion}\"  slip ({o.SlipRate:P0} of the corpus) \"{example.SlipCompletion}\"");
+
+// 1. Pre-train the base model from scratch on worked solutions, a fraction of which slip (add before multiplying).
+var sftOptions = new SftOptions
+{
+    MaxSteps = o.SftSteps, BatchSize = o.SftBatch, LearningRate = o.SftLr, PromptFormatter = Template, Seed = o.Seed, LogEvery = 10,
+    MetricsPath = Path.Combine(o.Output, "sft_metrics.jsonl"),
+};
+var corpus = task.SftCorpus(o.SftSteps * o.SftBatch, o.SlipRate, o.Seed);
+var sftResult = ConsoleProgress.Run("SFT  ", o.SftSteps, p => { sftOptions.Progress = p; return new SftTrainer(policy, sftOptions, logger).Train(corpus); },
+    (SftStepMetrics m) => (m.Step, $"loss {m.Loss:F3}"));
+Console.WriteLine($"{Elapsed()} SFT: {sftResult.Steps} steps, final loss {sftResult.FinalLoss:F3}");
+
+var evaluator = new ReasoningEvaluator(policy, rewards, Template);
+var before = evaluator.Evaluate(heldOut, o.MaxCompletion);
+Console.WriteLine($"{Elapsed()} base model: held-out accuracy {before.Accuracy:P1}, {Report.Procedures(task, before)}");
+
+// 2. GRPO with the math-accuracy and format rewards.
+var grpoOptions = new GrpoOptions
+{
+    MaxSteps = o.GrpoSteps, PromptsPerStep = o.Prompts, NumGenerations = o.Generations, NumIterations = o.Mu, LearningRate = o.GrpoLr,
+    Beta = o.Beta, Temperature = o.Temperature, MaxCompletionLength = o.MaxCompletion, PromptFormatter = Template, Seed = o.Seed,
+    EvalEvery = o.EvalEvery, MetricsPath = Path.Combine(o.Output, "grpo_metrics.jsonl"),
+};
+File.Delete(grpoOptions.MetricsPath);
+var grpo = ConsoleProgress.Run("GRPO ", o.GrpoSteps, p => { grpoOptions.Progress = p; return new GrpoTrainer(policy, trainingRewards, grpoOptions, logger).Train(train, heldOut); },
+    (GrpoStepMetrics m) => (m.Step, $"reward {m.RewardMean:F2} acc {m.Accuracy:P0} len {m.CompletionLength:F0}"));
+var after = grpo.FinalEvaluation!;
+Console.WriteLine($"{Elapsed()} GRPO: {grpo.StepsCompleted} steps; held-out accuracy {after.Accuracy:P1}, {Report.Procedures(task, after)}");
+
+// 3. Where the metrics went.
+Report.Trajectory(grpo.History);
+Report.Samples(before, after);
+string plot = MetricsPlot.Save(grpo.History, Path.Combine(o.Output, "grpo_metrics.png"));
+Console.WriteLine($"metrics: {grpoOptions.MetricsPath}, {sftOptions.MetricsPath}; plot: {plot}; total time {clock.Elapsed:mm\\:ss}");
+double delta = (after.Accuracy - before.Accuracy) * 100;
+Console.WriteLine($"accuracy: base {before.Accuracy * 100:F1}% -> grpo {after.Accuracy * 100:F1}% ({delta:+0.0;-0.0} points)");

@@ -1,0 +1,109 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace R1.MLNet.Training;
+
+/// <summary>
+/// The GRPO objective of DeepSeekMath / DeepSeek-R1 on per-token log-probabilities, as plain tensor math:
+/// group-normalised advantages, the clipped importance ratio and the k3 estimate of KL to a frozen reference.
+/// </summary>
+public static class GrpoLoss
+{
+    /// <summary>The constant added to the group standard deviation before dividing (TRL's value).</summary>
+    public const double StdEpsilon = 1e-4;
+
+    /// <summary>
+    /// Group-relative advantages. <paramref name="rewards"/> <c>[N]</c> holds consecutive groups of <paramref name="groupSize"/>
+    /// completions of the same prompt. Returns <c>r − mean</c>, divided by <c>(sample std + 1e-4)</c> when <paramref name="scaleRewards"/>.
+    /// A group whose rewards are all equal gets zero advantages.
+    /// </summary>
+    public static Tensor Advantages(Tensor rewards, int groupSize, bool scaleRewards)
+    {
+        ArgumentNullException.ThrowIfNull(rewards);
+        if (groupSize < 1) throw new ArgumentOutOfRangeException(nameof(groupSize), groupSize, "The group size must be at least 1.");
+        if (rewards.dim() != 1 || rewards.shape[0] % groupSize != 0)
+            throw new ArgumentException($"Rewards must be a vector whose length is a multiple of the group size {groupSize}; got shape [{string.Join(",", rewards.shape)}].", nameof(rewards));
+        using var scope = NewDisposeScope();
+        var grouped = rewards.view(-1, groupSize);                                     // [P, G]
+        var advantages = grouped - grouped.mean([1], keepdim: true);
+        if (scaleRewards && groupSize > 1)
+            advantages = advantages / (grouped.std(1, unbiased: true, keepdim: true) + StdEpsilon);
+        return advantages.reshape(-1).MoveToOuterDisposeScope();                       // [N]
+    }
+
+    /// <summary>
+    /// The GRPO loss (to minimise) and detached statistics.
+    /// </summary>
+    /// <param name="logp">Per-token log-probabilities under the policy being optimised, <c>[B, C]</c> (carries the gradient).</param>
+    /// <param name="oldLogp">Per-token log-probabilities under the policy that sampled the completions, <c>[B, C]</c>.</param>
+    /// <param name="refLogp">Per-token log-probabilities under the frozen reference, <c>[B, C]</c>; ignored when <c>beta</c> is 0.</param>
+    /// <param name="mask">Completion mask <c>[B, C]</c>: 1 for completion tokens that count, 0 for padding (and masked truncations).</param>
+    /// <param name="advantages">One advantage per completion, <c>[B]</c>.</param>
+    /// <param name="settings">ε, β and the aggregation.</param>
+    public static GrpoLossOutput Compute(Tensor logp, Tensor oldLogp, Tensor? refLogp, Tensor mask, Tensor advantages, GrpoLossSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        CheckShapes(logp, oldLogp, refLogp, mask, advantages, settings.Beta);
+        using var scope = NewDisposeScope();
+        mask = mask.to_type(logp.dtype);
+        var a = advantages.to_type(logp.dtype).unsqueeze(1);                            // [B, 1]
+
+        // Clipped surrogate: min(ρA, clip(ρ, 1-ε_low, 1+ε_high)A), with ρ = π/π_old per token.
+        var ratio = (logp - oldLogp.detach()).exp();                                    // [B, C]
+        var clipped = ratio.clamp(1 - settings.EpsilonLow, 1 + settings.EpsilonHigh);
+        var perToken = minimum(ratio * a, clipped * a);
+
+        // k3 KL estimator to the reference: exp(ref - logp) - (ref - logp) - 1 (always >= 0).
+        Tensor? kl = null;
+        if (settings.Beta != 0 && refLogp is not null)
+        {
+            var diff = refLogp.detach() - logp;
+            kl = diff.exp() - diff - 1;
+            perToken = perToken - settings.Beta * kl;
+        }
+
+        var loss = -Aggregate(perToken, mask, settings);
+        var stats = Statistics(ratio, kl, mask, a, settings);
+        return new GrpoLossOutput(loss.MoveToOuterDisposeScope(), stats.Kl, stats.ClipFraction);
+    }
+
+    /// <summary>Reduces per-token values to one number the way <paramref name="settings"/>' loss type says.</summary>
+    internal static Tensor Aggregate(Tensor perToken, Tensor mask, GrpoLossSettings settings)
+    {
+        var masked = perToken * mask;
+        return settings.LossType switch
+        {
+            GrpoLossType.Grpo => (masked.sum(1) / mask.sum(1).clamp_min(1)).mean(),
+            GrpoLossType.Dapo => masked.sum() / mask.sum().clamp_min(1),
+            GrpoLossType.DrGrpo => masked.sum() / (perToken.shape[0] * (double)(settings.MaxCompletionLength ?? perToken.shape[1])),
+            _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.LossType, "Unknown GRPO loss type."),
+        };
+    }
+
+    private static (double Kl, double ClipFraction) Statistics(Tensor ratio, Tensor? kl, Tensor mask, Tensor a, GrpoLossSettings settings)
+    {
+        using var noGrad = no_grad();
+        double tokens = Math.Max(1.0, mask.sum().ToDouble());
+        double meanKl = kl is null ? 0.0 : (kl * mask).sum().ToDouble() / tokens;
+        var lowClipped = ratio.lt(1 - settings.EpsilonLow).logical_and(a.lt(0));
+        var highClipped = ratio.gt(1 + settings.EpsilonHigh).logical_and(a.gt(0));
+        double clipFraction = (lowClipped.logical_or(highClipped).to_type(mask.dtype) * mask).sum().ToDouble() / tokens;
+        return (meanKl, clipFraction);
+    }
+
+    private static void CheckShapes(Tensor logp, Tensor oldLogp, Tensor? refLogp, Tensor mask, Tensor advantages, double beta)
+    {
+        ArgumentNullException.ThrowIfNull(logp);
+        ArgumentNullException.ThrowIfNull(oldLogp);
+        ArgumentNullException.ThrowIfNull(mask);
+        ArgumentNullException.ThrowIfNull(advantages);
+        if (logp.dim() != 2) throw new ArgumentException($"logp must be [B, C]; got [{string.Join(",", logp.shape)}].", nameof(logp));
+        static bool Same(Tensor x, Tensor y) => x.shape.SequenceEqual(y.shape);
+        if (!Same(logp, oldLogp)) throw new ArgumentException("oldLogp must have the shape of logp.", nameof(oldLogp));
+        if (!Same(logp, mask)) throw new ArgumentException("mask must have the shape of logp.", nameof(mask));
+        if (beta != 0 && (refLogp is null || !Same(logp, refLogp)))
+            throw new ArgumentException("refLogp is required, with the shape of logp, when beta is not 0.", nameof(refLogp));
+        if (advantages.dim() != 1 || advantages.shape[0] != logp.shape[0])
+            throw new ArgumentException($"advantages must be [B] with B = {logp.shape[0]}.", nameof(advantages));
+    }
+}

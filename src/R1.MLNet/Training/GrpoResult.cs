@@ -1,0 +1,9 @@
+namespace R1.MLNet.Training;
+
+/// <summary>What a <see cref="GrpoTrainer.Train"/> run did.</summary>
+/// <param name="History">Metrics of every step run in this call (a resumed run starts after the checkpoint's step).</param>
+/// <param name="StepsCompleted">Optimizer steps completed in total, including those before a resume.</param>
+/// <param name="Cancelled">Whether the run stopped early because cancellation was requested.</param>
+/// <param name="LastCheckpoint">The newest checkpoint folder written, if any.</param>
+/// <param name="FinalEvaluation">Held-out accuracy at the end, when an evaluation set was given.</param>
+public sealed record GrpoResult(IReadOnlyList<GrpoStepMetrics> History, int StepsCompleted, bool Cancelled, string? LastCheckpoint, EvaluationResult? FinalEvaluation);

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using R1.Rewards.Composition;
+using R1.Rollout;
+using R1.Rollout.Generation;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace R1.MLNet.Training;
+
+/// <summary>
+/// One GRPO step: 1. sample G completions per prompt from π_old (the current policy); 2. score them; 3. group-normalise
+/// the rewards into advantages; 4. μ optimisation passes of <see cref="GrpoLoss"/> over that batch.
+/// </summary>
+internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer rewards, GrpoOptions options, AdamWOptimizer optimizer, ILogger logger)
+{
+    private readonly RolloutGenerator _generator = new(policy);
+    private readonly Func<string, string> _format = PromptFormatting.OrDefault(options.PromptFormatter);
+    private readonly GrpoLossSettings _loss = options.LossSettings();
+
+    public GrpoStepMetrics Run(int step, IReadOnlyList<ReasoningExample> prompts, CancellationToken ct)
+    {
+        using var scope = NewDisposeScope();
+        int g = options.NumGenerations;
+        var clock = Stopwatch.StartNew();
+
+        // 1. Rollout: P×G completions in one batched, KV-cached generate call, then π_old and reference log-probs.
+        var promptIds = prompts.Select(p => policy.Tokenizer.Encode(_format(p.Prompt) + options.CompletionPrefix)).ToList();
+        var sampling = new SamplingOptions
+        {
+            MaxNewTokens = options.MaxCompletionLength, Temperature = options.Temperature, TopP = options.TopP,
+            Seed = (long)options.Seed * 1_000_003 + step,
+        };
+        var results = _generator.GenerateGroups(promptIds, g, sampling).SelectMany(x => x).ToList();
+        using var batch = CompletionBatch.Create(results.Select(r => r.PromptIds).ToList(), results.Select(r => r.CompletionIds).ToList(), policy.Tokenizer.PadId, policy.Device);
+        var lossMask = LossMask(batch, results);
+        var oldLogp = options.NumIterations > 1 ? NoGradLogProbs(policy, batch) : null;
+        var refLogp = reference is not null ? NoGradLogProbs(reference, batch) : null;
+        double rolloutSeconds = Lap(clock);
+
+        // 2. Rewards.
+        var samples = results.Select((r, i) => ReasoningEvaluator.ToRewardSample(prompts[i / g], options.CompletionPrefix + r.Text)).ToList();
+        var scores = rewards.ScoreAsync(samples, ct).AsTask().GetAwaiter().GetResult();
+        double scoringSeconds = Lap(clock);
+
+        // 3. Group-relative advantages.
+        var total = tensor(scores.Total.Select(x => (float)x).ToArray());
+        var advantages = GrpoLoss.Advantages(total, g, options.ScaleRewards).to(policy.Device);
+
+        // 4. μ passes of the clipped objective.
+        var learn = Learn(step, batch, lossMask, oldLogp, refLogp, advantages);
+        double learningSeconds = Lap(clock);
+
+        return GrpoMetrics.Build(step, options, scores, results, learn) with
+        {
+            RolloutSeconds = rolloutSeconds, ScoringSeconds = scoringSeconds, LearningSeconds = learningSeconds,
+        };
+    }
+
+    private LearnOutcome Learn(int step, CompletionBatch batch, Tensor lossMask, Tensor? oldLogp, Tensor? refLogp, Tensor advantages)
+    {
+        int rows = batch.Count, micro = rows / options.GradientAccumulationSteps;
+        double totalTokens = lossMask.sum().ToDouble();
+        double lr = LearningRateSchedule.At(options.LearningRateSchedule, options.LearningRate, step, options.MaxSteps, options.WarmupSteps);
+        var outcome = new LearnOutcome { LearningRate = lr };
+        if (totalTokens == 0) { logger.LogWarning("GRPO step {Step}: every completion is masked; skipping the update", step + 1); return outcome with { Skipped = true }; }
+        for (int pass = 0; pass < options.NumIterations; pass++)
+        {
+            optimizer.ZeroGrad();
+            double loss = 0, kl = 0, clip = 0, entropy = 0;
+            bool finite = true;
+            for (int start = 0; start < rows && finite; start += micro)
+            {
+                using var scope = NewDisposeScope();
+                using var part = batch.Slice(start, micro);
+                var mask = lossMask.narrow(0, start, micro);
+                var (logp, ent) = TokenLogProbs.Compute(policy.Model, part, options.Temperature, withEntropy: pass == 0);
+                var old = oldLogp?.narrow(0, start, micro) ?? logp.detach();
+                var output = GrpoLoss.Compute(logp, old, refLogp?.narrow(0, start, micro), mask, advantages.narrow(0, start, micro), _loss);
+                double tokens = mask.sum().ToDouble();
+                double weight = options.LossType == GrpoLossType.Dapo ? tokens / totalTokens : (double)micro / rows;
+                double value = output.Loss.ToDouble();
+                if (!double.IsFinite(value)) { finite = false; break; }
+                (output.Loss * weight).backward();
+                loss += value * weight;
+                kl += output.Kl * tokens / totalTokens;
+                clip += output.ClipFraction * tokens / totalTokens;
+                if (ent is not null) entropy += (ent * part.CompletionMask).sum().ToDouble();
+            }
+            double norm = finite ? optimizer.ClipGradNorm(options.MaxGradNorm) : double.NaN;
+            if (pass == 0) outcome = outcome with { Kl = kl, Entropy = entropy / Math.Max(1, batch.CompletionMask.sum().ToDouble()) };
+            if (!finite || !double.IsFinite(norm))
+            {
+                logger.LogWarning("GRPO step {Step}: non-finite {What}; skipping the update", step + 1, finite ? "gradient norm" : "loss");
+                optimizer.ZeroGrad();
+                return outcome with { Skipped = true, Loss = double.NaN, GradNorm = norm };
+            }
+            optimizer.Step(lr);
+            optimizer.ZeroGrad();
+            outcome = outcome with { Loss = loss, ClipFraction = clip, GradNorm = norm };
+        }
+        return outcome;
+    }
+
+    /// <summary>The completion mask, with truncated completions zeroed when <see cref="GrpoOptions.MaskTruncatedCompletions"/> is on.</summary>
+    private Tensor LossMask(CompletionBatch batch, IReadOnlyList<GenerationResult> results)
+    {
+        if (!options.MaskTruncatedCompletions) return batch.CompletionMask;
+        var keep = tensor(results.Select(r => r.FinishReason == FinishReason.Length ? 0f : 1f).ToArray()).to(policy.Device);
+        return batch.CompletionMask * keep.unsqueeze(1);
+    }
+
+    private Tensor NoGradLogProbs(Policy model, CompletionBatch batch)
+    {
+        using var noGrad = no_grad();
+        return TokenLogProbs.Compute(model.Model, batch, options.Temperature).LogProbs;
+    }
+
+    private static double Lap(Stopwatch clock)
+    {
+        double s = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        return s;
+    }
+}
+
+/// <summary>What the learning phase of a step measured.</summary>
+internal sealed record LearnOutcome
+{
+    public double Loss { get; init; }
+    public double Kl { get; init; }
+    public double ClipFraction { get; init; }
+    public double Entropy { get; init; }
+    public double GradNorm { get; init; }
+    public double LearningRate { get; init; }
+    public bool Skipped { get; init; }
+}

@@ -1,0 +1,70 @@
+namespace R1.MLNet.Training;
+
+/// <summary>What one GRPO step did: rewards, accuracy, policy statistics and where the time went. One JSONL line per step.</summary>
+public sealed record GrpoStepMetrics
+{
+    /// <summary>The step number, 1-based.</summary>
+    public int Step { get; init; }
+
+    /// <summary>The total number of steps of the run.</summary>
+    public int TotalSteps { get; init; }
+
+    /// <summary>Mean of the weighted total reward over the step's completions.</summary>
+    public double RewardMean { get; init; }
+
+    /// <summary>Standard deviation of the total reward over the step's completions.</summary>
+    public double RewardStd { get; init; }
+
+    /// <summary>Per reward function: mean and standard deviation of its score ("not applicable" counts as 0).</summary>
+    public IReadOnlyDictionary<string, RewardStatistics> Rewards { get; init; } = new Dictionary<string, RewardStatistics>();
+
+    /// <summary>Fraction of completions that the accuracy reward scores as correct.</summary>
+    public double Accuracy { get; init; }
+
+    /// <summary>Mean k3 KL to the reference per completion token (0 when β = 0).</summary>
+    public double Kl { get; init; }
+
+    /// <summary>Fraction of completion tokens whose ratio was clipped.</summary>
+    public double ClipFraction { get; init; }
+
+    /// <summary>Mean per-token entropy of the policy on its completions (nats).</summary>
+    public double Entropy { get; init; }
+
+    /// <summary>Mean completion length in tokens.</summary>
+    public double CompletionLength { get; init; }
+
+    /// <summary>Fraction of completions cut off at the maximum length.</summary>
+    public double TruncatedFraction { get; init; }
+
+    /// <summary>Fraction of groups whose rewards are all equal (no learning signal).</summary>
+    public double ZeroStdFraction { get; init; }
+
+    /// <summary>The loss of the last optimisation pass.</summary>
+    public double Loss { get; init; }
+
+    /// <summary>Global gradient norm before clipping (last pass).</summary>
+    public double GradNorm { get; init; }
+
+    /// <summary>The learning rate used.</summary>
+    public double LearningRate { get; init; }
+
+    /// <summary>Whether the update was skipped (non-finite loss or gradient).</summary>
+    public bool Skipped { get; init; }
+
+    /// <summary>Seconds spent sampling completions (and the π_old / reference log-probs).</summary>
+    public double RolloutSeconds { get; init; }
+
+    /// <summary>Seconds spent in the reward functions.</summary>
+    public double ScoringSeconds { get; init; }
+
+    /// <summary>Seconds spent in forward/backward passes and optimizer updates.</summary>
+    public double LearningSeconds { get; init; }
+
+    /// <summary>Held-out accuracy if this step ran an evaluation.</summary>
+    public double? EvalAccuracy { get; init; }
+}
+
+/// <summary>Mean and standard deviation of one reward over a step's completions.</summary>
+/// <param name="Mean">Mean score.</param>
+/// <param name="Std">Population standard deviation of the score.</param>
+public readonly record struct RewardStatistics(double Mean, double Std);

@@ -1,0 +1,72 @@
+using R1.Rewards.Abstractions;
+using R1.Rewards.Composition;
+using R1.Rollout;
+using R1.Rollout.Generation;
+
+namespace R1.MLNet.Training;
+
+/// <summary>
+/// Measures a policy's accuracy on held-out examples: greedy completions (batched), scored by the reward pipeline; an example
+/// is correct when the accuracy reward gives it at least 1 (or, without that reward, when the total reward is positive).
+/// </summary>
+public sealed class ReasoningEvaluator
+{
+    private readonly Policy _policy;
+    private readonly IRewardScorer _rewards;
+    private readonly Func<string, string> _format;
+    private readonly string _completionPrefix;
+    private readonly string _accuracyReward;
+
+    /// <summary>Creates an evaluator.</summary>
+    /// <param name="policy">The model to evaluate (not owned).</param>
+    /// <param name="rewards">The reward pipeline.</param>
+    /// <param name="promptFormatter">Prompt template; <see langword="null"/> for R1-Zero.</param>
+    /// <param name="accuracyReward">The reward that decides correctness. Default <c>math</c>.</param>
+    /// <param name="completionPrefix">Text placed after the formatted prompt (prefilled, part of the completion seen by rewards).</param>
+    public ReasoningEvaluator(Policy policy, IRewardScorer rewards, Func<string, string>? promptFormatter = null, string accuracyReward = "math", string completionPrefix = "")
+    {
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _rewards = rewards ?? throw new ArgumentNullException(nameof(rewards));
+        _format = PromptFormatting.OrDefault(promptFormatter);
+        _accuracyReward = accuracyReward;
+        _completionPrefix = completionPrefix ?? "";
+    }
+
+    /// <summary>Greedy accuracy on <paramref name="examples"/>, in batches of <paramref name="batchSize"/>.</summary>
+    public EvaluationResult Evaluate(IReadOnlyList<ReasoningExample> examples, int maxNewTokens, int batchSize = 256, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        if (examples.Count == 0) throw new ArgumentException("Nothing to evaluate: the example list is empty.", nameof(examples));
+        var generator = new RolloutGenerator(_policy);
+        var texts = new List<string>(examples.Count);
+        var sampling = new SamplingOptions { MaxNewTokens = maxNewTokens, Greedy = true };
+        foreach (var chunk in examples.Chunk(batchSize))
+        {
+            ct.ThrowIfCancellationRequested();
+            var prompts = chunk.Select(e => _policy.Tokenizer.Encode(_format(e.Prompt) + _completionPrefix)).ToList();
+            texts.AddRange(generator.Generate(prompts, sampling).Select(r => _completionPrefix + r.Text));
+        }
+        var samples = examples.Select((e, i) => ToRewardSample(e, texts[i])).ToList();
+        var scores = _rewards.ScoreAsync(samples, ct).AsTask().GetAwaiter().GetResult();
+        var correct = Correctness(scores, _accuracyReward);
+        var results = examples.Select((e, i) => new EvaluationSample(e, texts[i], correct[i])).ToList();
+        return new EvaluationResult(correct.Count(c => c) / (double)examples.Count, results);
+    }
+
+    /// <summary>The reward sample for <paramref name="example"/> answered by <paramref name="completion"/>.</summary>
+    public static RewardSample ToRewardSample(ReasoningExample example, string completion) => new()
+    {
+        Prompt = example.Prompt, Completion = completion, Answer = example.Answer, Tests = example.Tests,
+        EntryPoint = example.EntryPoint, Language = example.Language,
+    };
+
+    /// <summary>Per sample: whether <paramref name="accuracyReward"/> scored at least 1 (or the total is positive when that reward is absent).</summary>
+    public static bool[] Correctness(RewardBatchResult scores, string accuracyReward)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        int index = scores.RewardNames.ToList().FindIndex(n => string.Equals(n, accuracyReward, StringComparison.OrdinalIgnoreCase));
+        return index >= 0
+            ? scores.Scores[index].Select(s => s.Value >= 1.0 - 1e-9).ToArray()
+            : scores.Total.Select(t => t > 0).ToArray();
+    }
+}

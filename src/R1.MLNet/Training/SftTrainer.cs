@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using R1.Rollout;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace R1.MLNet.Training;
+
+/// <summary>
+/// Supervised fine-tuning on (prompt, response) pairs with the loss on response tokens only: AdamWOptimizer, warm-up then cosine (or
+/// linear/constant) decay, gradient accumulation and clipping. Used for a cold start, for distillation and for pre-training the
+/// tiny default model. Updates the given <see cref="Policy"/> in place.
+/// </summary>
+public sealed class SftTrainer
+{
+    private readonly Policy _policy;
+    private readonly SftOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a trainer; the options are validated here.</summary>
+    public SftTrainer(Policy policy, SftOptions options, ILogger? logger = null)
+    {
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _logger = logger ?? NullLogger.Instance;
+        _options.Validate();
+        if (policy.IsFrozen) throw new ArgumentException("The policy is a frozen clone (no gradients); train the original.", nameof(policy));
+    }
+
+    /// <summary>Trains on <paramref name="examples"/>; cancellation stops after the current step.</summary>
+    public SftResult Train(IReadOnlyList<(string Prompt, string Response)> examples, CancellationToken ct = default)
+    {
+        var encoded = Encode(examples);
+        var o = _options;
+        int perStep = o.BatchSize * o.GradientAccumulationSteps;
+        int total = o.MaxSteps > 0 ? o.MaxSteps : o.Epochs * (int)Math.Ceiling(encoded.Count / (double)perStep);
+        int warmup = (int)(o.WarmupRatio * total);
+        var parameters = _policy.Model.named_parameters().Where(p => p.parameter.requires_grad).Select(p => (p.name, p.parameter)).ToList();
+        using var optimizer = new AdamWOptimizer(parameters, o.AdamBeta1, o.AdamBeta2, 1e-8, o.WeightDecay);
+        using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, append: false);
+        var order = new PromptOrder(encoded.Count, o.Seed);
+        var history = new List<SftStepMetrics>();
+        _policy.Model.train();
+        _logger.LogInformation("SFT: {Examples} examples, {Steps} steps of {PerStep}, lr {Lr}", encoded.Count, total, perStep, o.LearningRate);
+        int step = 0;
+        for (; step < total && !ct.IsCancellationRequested; step++)
+        {
+            var clock = Stopwatch.StartNew();
+            double lr = LearningRateSchedule.At(o.LearningRateSchedule, o.LearningRate, step, total, warmup, o.MinLearningRateRatio);
+            var rows = order.Batch(step, perStep).Select(i => encoded[i]).ToList();
+            var (loss, tokens, norm) = Step(rows, optimizer, lr);
+            var m = new SftStepMetrics(step + 1, total, loss, lr, norm, tokens, clock.Elapsed.TotalSeconds);
+            history.Add(m);
+            if ((step + 1) % o.LogEvery == 0 || step + 1 == total)
+            {
+                metricsFile?.Write(m);
+                o.Progress?.Report(m);
+                _logger.LogInformation("sft step {Step}/{Total} loss {Loss:F4} lr {Lr:E2} |g| {Norm:F2} ({Seconds:F2}s)", m.Step, total, loss, lr, norm, m.Seconds);
+            }
+        }
+        var tail = history.Skip(history.Count - Math.Max(1, history.Count / 10)).Where(h => double.IsFinite(h.Loss)).ToList();
+        return new SftResult(history, step, tail.Count > 0 ? tail.Average(h => h.Loss) : double.NaN, step < total);
+    }
+
+    private (double Loss, int Tokens, double Norm) Step(IReadOnlyList<(IReadOnlyList<int> Prompt, IReadOnlyList<int> Response)> rows, AdamWOptimizer optimizer, double lr)
+    {
+        int tokens = rows.Sum(r => r.Response.Count);
+        double loss = 0;
+        optimizer.ZeroGrad();
+        foreach (var chunk in rows.Chunk(_options.BatchSize))
+        {
+            using var scope = NewDisposeScope();
+            using var batch = CompletionBatch.Create(chunk.Select(r => r.Prompt).ToList(), chunk.Select(r => r.Response).ToList(), _policy.Tokenizer.PadId, _policy.Device);
+            var (logp, _) = TokenLogProbs.Compute(_policy.Model, batch);
+            var nll = -(logp * batch.CompletionMask).sum() / tokens;                    // token mean over the whole step
+            double value = nll.ToDouble();
+            if (!double.IsFinite(value))
+            {
+                _logger.LogWarning("SFT: non-finite loss; skipping the update");
+                optimizer.ZeroGrad();
+                return (double.NaN, tokens, double.NaN);
+            }
+            nll.backward();
+            loss += value;
+        }
+        double norm = optimizer.ClipGradNorm(_options.MaxGradNorm);
+        if (double.IsFinite(norm)) optimizer.Step(lr);
+        else _logger.LogWarning("SFT: non-finite gradient norm; skipping the update");
+        optimizer.ZeroGrad();
+        return (loss, tokens, norm);
+    }
+
+    private List<(IReadOnlyList<int> Prompt, IReadOnlyList<int> Response)> Encode(IReadOnlyList<(string Prompt, string Response)> examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        if (examples.Count == 0) throw new ArgumentException("SFT needs at least one example.", nameof(examples));
+        var format = PromptFormatting.OrDefault(_options.PromptFormatter);
+        var tok = _policy.Tokenizer;
+        var result = new List<(IReadOnlyList<int>, IReadOnlyList<int>)>(examples.Count);
+        for (int i = 0; i < examples.Count; i++)
+        {
+            var (prompt, response) = examples[i];
+            if (string.IsNullOrEmpty(prompt)) throw new ArgumentException($"Example {i} has an empty prompt.", nameof(examples));
+            if (string.IsNullOrEmpty(response)) throw new ArgumentException($"Example {i} has an empty response.", nameof(examples));
+            var ids = tok.Encode(response).ToList();
+            if (_options.AppendEos && tok.EosIds.Count > 0) ids.Add(tok.EosIds[0]);
+            result.Add((tok.Encode(format(prompt)), ids));
+        }
+        return result;
+    }
+}

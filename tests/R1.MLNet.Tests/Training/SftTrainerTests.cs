@@ -1,0 +1,68 @@
+using R1.MLNet.Training;
+using R1.Rollout.Generation;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace R1.MLNet.Tests.Training;
+
+public class SftTrainerTests
+{
+    [Test]
+    public void Learns_to_reproduce_responses_and_stop()
+    {
+        using var policy = TrainingFixtures.Create(seed: 5);
+        var pairs = new[] { ("2+3", "<think>2+3=5</think><answer>5</answer>"), ("4+4", "<think>4+4=8</think><answer>8</answer>") };
+        var options = new SftOptions { MaxSteps = 150, BatchSize = 2, LearningRate = 1e-2, PromptFormatter = TrainingFixtures.Compact, LogEvery = 50 };
+        var result = new SftTrainer(policy, options).Train(pairs);
+
+        result.Steps.Should().Be(150);
+        result.History[0].Loss.Should().BeGreaterThan(3.0, "a random model is near-uniform over ~100 characters");
+        result.FinalLoss.Should().BeLessThan(0.05);
+        var generated = new RolloutGenerator(policy).Generate(pairs.Select(p => TrainingFixtures.Compact(p.Item1)).ToList(), new SamplingOptions { Greedy = true, MaxNewTokens = 40 });
+        generated.Select(g => g.Text).Should().Equal(pairs.Select(p => p.Item2));
+        generated.Should().OnlyContain(g => g.FinishReason == FinishReason.Stop, "the appended EOS teaches the model to stop");
+    }
+
+    [Test]
+    public void The_loss_counts_response_tokens_only()
+    {
+        // The same response after two different prompts: the first step's loss is the mean NLL over response (+EOS) tokens.
+        using var policy = TrainingFixtures.Create(seed: 6);
+        var tok = TrainingFixtures.Tokenizer;
+        var pairs = new[] { ("1+1", "<answer>2</answer>"), ("a much longer prompt than the other one", "<answer>2</answer>") };
+        float expected;
+        using (var scope = NewDisposeScope())
+        using (no_grad())
+        using (var batch = CompletionBatch.Create(pairs.Select(p => tok.Encode(TrainingFixtures.Compact(p.Item1))).ToList(),
+                   pairs.Select(p => (IReadOnlyList<int>)tok.Encode(p.Item2).Append(tok.EosIds[0]).ToList()).ToList(), tok.PadId, policy.Device))
+        {
+            var (logp, _) = TokenLogProbs.Compute(policy.Model, batch);
+            expected = (-(logp * batch.CompletionMask).sum() / batch.CompletionMask.sum()).ToSingle();
+            batch.CompletionMask.sum().ToSingle().Should().Be(2 * (tok.Encode(pairs[0].Item2).Count + 1));
+        }
+        var result = new SftTrainer(policy, new SftOptions { MaxSteps = 1, BatchSize = 2, PromptFormatter = TrainingFixtures.Compact }).Train(pairs);
+        result.History[0].Loss.Should().BeApproximately(expected, 1e-5);
+    }
+
+    [Test]
+    public void Completion_batches_left_pad_prompts_and_right_pad_completions()
+    {
+        using var scope = NewDisposeScope();
+        using var batch = CompletionBatch.Create([[5, 6, 7], [8]], [[9], [10, 11]], padId: 0, CPU);
+        batch.InputIds.data<long>().ToArray().Should().Equal(5, 6, 7, 9, 0, 0, 0, 8, 10, 11);
+        batch.AttentionMask.data<long>().ToArray().Should().Equal(1, 1, 1, 1, 0, 0, 0, 1, 1, 1);
+        batch.PositionIds.data<long>().ToArray().Should().Equal(0, 1, 2, 3, 3, 0, 0, 0, 1, 2);
+        batch.CompletionMask.data<float>().ToArray().Should().Equal(1, 0, 1, 1);
+        batch.PromptLength.Should().Be(3);
+    }
+
+    [Test]
+    public void Empty_inputs_are_rejected_clearly()
+    {
+        using var policy = TrainingFixtures.Create(seed: 7);
+        var trainer = new SftTrainer(policy, new SftOptions());
+        FluentActions.Invoking(() => trainer.Train([])).Should().Throw<ArgumentException>().WithMessage("*at least one example*");
+        FluentActions.Invoking(() => trainer.Train([("q", "")])).Should().Throw<ArgumentException>().WithMessage("*Example 0 has an empty response*");
+        FluentActions.Invoking(() => new SftTrainer(policy, new SftOptions { BatchSize = 0 })).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*BatchSize*");
+    }
+}
