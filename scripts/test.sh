@@ -18,7 +18,8 @@ files = glob.glob(sys.argv[1] + "/*.trx")
 for f in files:
     c = ET.parse(f).getroot().find(".//{*}Counters")
     passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
-    skipped += int(c.get("notExecuted", 0)) + int(c.get("inconclusive", 0))
+    total = int(c.get("total", 0))
+    skipped += max(0, total - int(c.get("passed", 0)) - int(c.get("failed", 0)) - int(c.get("error", 0)) - int(c.get("timeout", 0)) - int(c.get("aborted", 0)))
 if sys.argv[2] != "0" and failed == 0: failed = 1  # a test host crashed or a project failed without a count
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
