@@ -22,7 +22,8 @@ public sealed class MiniatureOptions
     public int EvalEvery { get; set; } = 10;
     public string Output { get; set; } = "artifacts/r1zero-miniature";
     public bool ShuffleRewards { get; set; }
-    public int Threads { get; set; } = 1;               // libtorch threads: 1 is fastest for this model size (measured)
+    public int Threads { get; set; } = 1;
+    public string? BaseDir { get; set; }                // reuse a pre-trained base model from here (written there when missing)               // libtorch threads: 1 is fastest for this model size (measured)
 
     public static MiniatureOptions Parse(string[] args)
     {

@@ -33,7 +33,7 @@ IRewardScorer rewards = services.GetRequiredService<IRewardScorer>();
 IRewardScorer trainingRewards = o.ShuffleRewards ? new ShuffledRewardScorer(rewards, o.Seed) : rewards;
 
 var tokenizer = CharTokenizer.CreateDefault();
-using var policy = Policy.Create(ModelConfig.Tiny(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = o.Seed, NumThreads = o.Threads });
+var policy = Policy.Create(ModelConfig.Tiny(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = o.Seed, NumThreads = o.Threads });
 var example = new ArithmeticProblem(3, 4, 5);
 Console.WriteLine($"R1-Zero in miniature: {policy.Model.parameters().Sum(p => p.numel()):N0}-parameter Qwen2-style model, task a+b*c, " +
                   $"{train.Count} training / {heldOut.Count} held-out problems, seed {o.Seed}");
@@ -46,9 +46,19 @@ var sftOptions = new SftOptions
     MetricsPath = Path.Combine(o.Output, "sft_metrics.jsonl"),
 };
 var corpus = task.SftCorpus(o.SftSteps * o.SftBatch, o.SlipRate, o.Seed);
-var sftResult = ConsoleProgress.Run("SFT  ", o.SftSteps, p => { sftOptions.Progress = p; return new SftTrainer(policy, sftOptions, logger).Train(corpus); },
-    (SftStepMetrics m) => (m.Step, $"loss {m.Loss:F3}"));
-Console.WriteLine($"{Elapsed()} SFT: {sftResult.Steps} steps, final loss {sftResult.FinalLoss:F3}");
+if (o.BaseDir is not null && Directory.Exists(o.BaseDir))
+{
+    policy.Dispose();
+    policy = Policy.Load(o.BaseDir, new PolicyOptions { NumThreads = o.Threads });
+    Console.WriteLine($"{Elapsed()} base model loaded from {o.BaseDir}");
+}
+else
+{
+    var sftResult = ConsoleProgress.Run("SFT  ", o.SftSteps, p => { sftOptions.Progress = p; return new SftTrainer(policy, sftOptions, logger).Train(corpus); },
+        (SftStepMetrics m) => (m.Step, $"loss {m.Loss:F3}"));
+    Console.WriteLine($"{Elapsed()} SFT: {sftResult.Steps} steps, final loss {sftResult.FinalLoss:F3}");
+    if (o.BaseDir is not null) policy.Save(o.BaseDir);
+}
 
 var evaluator = new ReasoningEvaluator(policy, rewards, Template);
 var before = evaluator.Evaluate(heldOut, o.MaxCompletion);

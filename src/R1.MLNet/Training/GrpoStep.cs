@@ -54,6 +54,7 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
         return GrpoMetrics.Build(step, options, scores, results, learn) with
         {
             RolloutSeconds = rolloutSeconds, ScoringSeconds = scoringSeconds, LearningSeconds = learningSeconds,
+            LearningTokens = batch.InputIds.numel() * options.NumIterations,
         };
     }
 
