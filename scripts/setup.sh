@@ -49,5 +49,25 @@ fi
 
 command -v python3 >/dev/null || { log "installing python3"; $SUDO apt-get install -y -qq python3 >/dev/null; }
 command -v node >/dev/null || { log "installing nodejs"; $SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+# --- code reward sandbox (src/R1.Rewards/Code): bubblewrap isolates programs run by the code reward;
+#     setpriv (util-linux, always on Debian) drops them to a dedicated uid so RLIMIT_NPROC applies.
+if ! command -v bwrap >/dev/null; then
+  log "installing bubblewrap (code reward sandbox)"
+  $SUDO apt-get install -y -qq bubblewrap >/dev/null 2>&1 || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq bubblewrap >/dev/null; }
+fi
+command -v setpriv >/dev/null || log "WARNING: setpriv (util-linux) missing: the code reward cannot enforce its process limit as root"
+# --- end code reward sandbox
+
+# --- Tokenizer reference for the parity tests (tests/reference/tokenizers) -------------------------
+# @lenml/tokenizers, pinned by package.json + package-lock.json; the tests also run `npm ci` when it is missing.
+command -v npm >/dev/null || { log "installing npm"; $SUDO apt-get install -y -qq npm >/dev/null; }
+tokref_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/reference/tokenizers"
+if [ -f "$tokref_dir/node_modules/@lenml/tokenizers/package.json" ]; then
+  log "tokenizer reference already installed"
+else
+  log "installing the tokenizer reference (npm ci in tests/reference/tokenizers)"
+  (cd "$tokref_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+# ---------------------------------------------------------------------------------------------------
 command -v dotnet >/dev/null || { echo "[setup] ERROR: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 log "ready"

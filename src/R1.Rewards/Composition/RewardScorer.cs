@@ -45,11 +45,18 @@ public sealed class RewardScorer : IRewardScorer
     public async ValueTask<RewardBatchResult> ScoreAsync(IReadOnlyList<RewardSample> samples, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var tasks = _rewards.Select(r => RunOneAsync(r, samples, cancellationToken)).ToArray();
-        var scores = await Task.WhenAll(tasks).ConfigureAwait(false);
-        var result = new RewardBatchResult(RewardNames, _weights, scores);
-        LogSummary(result);
+        var tasks = _rewards.Select(r => TimedAsync(r, samples, cancellationToken)).ToArray();
+        var runs = await Task.WhenAll(tasks).ConfigureAwait(false);
+        var result = new RewardBatchResult(RewardNames, _weights, runs.Select(r => r.Scores).ToArray());
+        LogSummary(result, runs.Select(r => r.Elapsed).ToArray());
         return result;
+    }
+
+    private async Task<(IReadOnlyList<RewardScore> Scores, TimeSpan Elapsed)> TimedAsync(IReward reward, IReadOnlyList<RewardSample> samples, CancellationToken cancellationToken)
+    {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var scores = await RunOneAsync(reward, samples, cancellationToken).ConfigureAwait(false);
+        return (scores, System.Diagnostics.Stopwatch.GetElapsedTime(start));
     }
 
     private async Task<IReadOnlyList<RewardScore>> RunOneAsync(IReward reward, IReadOnlyList<RewardSample> samples, CancellationToken cancellationToken)
@@ -82,15 +89,23 @@ public sealed class RewardScorer : IRewardScorer
     private static RewardScore[] Fill(int count, string diagnostic) =>
         Enumerable.Repeat(RewardScore.NotApplicable(diagnostic), count).ToArray();
 
-    private void LogSummary(RewardBatchResult result)
+    /// <summary>
+    /// Logs one Debug line per reward: mean of the applicable scores, how many applied, the weight, the time taken, and the
+    /// most frequent "not applicable" reason (the diagnostics say why a reward did not apply).
+    /// </summary>
+    private void LogSummary(RewardBatchResult result, TimeSpan[] elapsed)
     {
         if (!_logger.IsEnabled(LogLevel.Debug)) return;
         for (int r = 0; r < result.RewardNames.Count; r++)
         {
-            var applicable = result.Scores[r].Where(s => s.IsApplicable).Select(s => s.Value!.Value).ToArray();
+            var scores = result.Scores[r];
+            var applicable = scores.Where(s => s.IsApplicable).Select(s => s.Value!.Value).ToArray();
             double mean = applicable.Length == 0 ? double.NaN : applicable.Average();
-            _logger.LogDebug("Reward {Reward}: mean {Mean:0.###} over {Applicable}/{Count} applicable (weight {Weight})",
-                result.RewardNames[r], mean, applicable.Length, result.Scores[r].Count, result.Weights[r]);
+            string? topReason = scores.Where(s => !s.IsApplicable).GroupBy(s => s.Diagnostic)
+                .OrderByDescending(g => g.Count()).Select(g => $"{g.Count()}x {g.Key}").FirstOrDefault();
+            _logger.LogDebug("Reward {Reward}: mean {Mean:0.###} over {Applicable}/{Count} applicable (weight {Weight}) in {ElapsedMs:0} ms{NotApplicable}",
+                result.RewardNames[r], mean, applicable.Length, scores.Count, result.Weights[r], elapsed[r].TotalMilliseconds,
+                topReason == null ? "" : $"; not applicable: {topReason}");
         }
     }
 }

@@ -49,7 +49,7 @@ public sealed class JudgeReward : RewardBase, IDisposable
     {
         if (string.IsNullOrWhiteSpace(sample.Answer)) return RewardScore.NotApplicable("no reference answer");
         string? final = ReasoningCompletion.Parse(sample.Completion).FinalAnswerOr(sample.Completion);
-        if (string.IsNullOrWhiteSpace(final)) return RewardScore.NotApplicable("no final answer: the reasoning did not finish");
+        if (string.IsNullOrWhiteSpace(final)) return RewardScore.NotApplicable("no final answer: it is empty or the reasoning did not finish");
         if (final.Length > _options.MaxAnswerChars) final = final[^_options.MaxAnswerChars..];
 
         var messages = JudgePrompt.Build(sample.Prompt, sample.Answer, final);
@@ -74,13 +74,15 @@ public sealed class JudgeReward : RewardBase, IDisposable
     /// <summary>Returns the cached (or in-flight) query for <paramref name="key"/>, or starts one; identical concurrent queries share one request.</summary>
     private (Task<RewardScore> Query, bool Cached) GetOrStart(string key, IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)
     {
+        Lazy<Task<RewardScore>> query;
+        bool cached;
         lock (_cacheLock)
         {
-            if (_cache!.TryGetValue(key, out Task<RewardScore>? existing) && existing != null) return (existing, true);
-            var query = QueryAsync(messages, cancellationToken);
-            _cache.Set(key, query, new MemoryCacheEntryOptions { Size = 1 });
-            return (query, false);
+            cached = _cache!.TryGetValue(key, out Lazy<Task<RewardScore>>? existing) && existing != null;
+            query = cached ? existing! : new Lazy<Task<RewardScore>>(() => QueryAsync(messages, cancellationToken));
+            if (!cached) _cache.Set(key, query, new MemoryCacheEntryOptions { Size = 1 });
         }
+        return (query.Value, cached);
     }
 
     private async Task<RewardScore> QueryAsync(IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)

@@ -64,7 +64,7 @@ public sealed class LanguageConsistencyReward : RewardBase
         var counts = ScriptWordCounter.Count(cot, _options.NeutralizeMath);
         if (counts.Total < _options.MinWords)
             return RewardScore.NotApplicable($"{counts.Total} counted words in the chain of thought (need {_options.MinWords})");
-        int inTarget = counts.CountIn(scripts.ToArray());
+        int inTarget = counts.CountIn(scripts);
         return RewardScore.Of((double)inTarget / counts.Total, $"{inTarget}/{counts.Total} words in {target} ({source}); {counts}");
     }
 

@@ -18,6 +18,7 @@ public static class ScriptClassifier
         {
             < 0x0250 => Script.Latin,
             < 0x02B0 => Script.Latin,                         // IPA extensions
+            < 0x0300 => Script.None,                          // spacing modifier letters (ʼ ˈ ʰ …)
             >= 0x0300 and < 0x0370 => Script.None,            // combining diacritics: inherit, handled by the counter
             >= 0x0370 and < 0x0400 => Script.Greek,
             >= 0x0400 and < 0x0530 => Script.Cyrillic,

@@ -11,7 +11,8 @@ namespace R1.Rewards.Language;
 /// (a Chinese word averages about 1.5 characters, so against Latin words CJK text weighs about 1.5 times its word share).
 /// Thai runs between spaces count as one unit each (Thai spaces separate phrases, so Thai is under-counted).
 /// Neutral, never counted: digits, punctuation, symbols, LaTeX math (<c>$…$</c>, <c>$$…$$</c>, <c>\(…\)</c>, <c>\[…\]</c>,
-/// <c>\begin…\end</c>), LaTeX commands, code in backticks, and single Latin or Greek letters (variables such as <c>x</c>).
+/// <c>\begin…\end</c>), LaTeX commands, code in backticks, markup tags (<c>&lt;answer&gt;</c>) and special tokens
+/// (<c>&lt;|im_end|&gt;</c>), and single Latin or Greek letters (variables such as <c>x</c>).
 /// </summary>
 public static partial class ScriptWordCounter
 {
@@ -53,7 +54,7 @@ public static partial class ScriptWordCounter
     private static bool IsJoiner(Rune rune) => rune.Value is '\'' or '’' or '-' or '‐';
 
     // Fenced and inline code; display and inline LaTeX math (a '$' pair must hug its content and the closing '$' must not
-    // be followed by a digit, so prices such as "$2 ... $3" stay text); environments; remaining \commands.
-    [GeneratedRegex(@"```[\s\S]*?```|`[^`\n]*`|\$\$[\s\S]*?\$\$|\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)|\\begin\{(\w+\*?)\}[\s\S]*?\\end\{\1\}|\$(?=\S)(?:[^$\n\\]|\\.){1,300}?(?<=\S)\$(?!\d)|\\[A-Za-z]+")]
+    // be followed by a digit, so prices such as "$2 ... $3" stay text); environments; markup tags and special tokens; remaining \commands.
+    [GeneratedRegex(@"```[\s\S]*?```|`[^`\n]*`|\$\$[\s\S]*?\$\$|\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)|\\begin\{(\w+\*?)\}[\s\S]*?\\end\{\1\}|\$(?=\S)(?:[^$\n\\]|\\.){1,300}?(?<=\S)\$(?!\d)|</?[A-Za-z][\w-]{0,30}>|<[|｜][^<>]{1,64}[|｜]>|\\[A-Za-z]+")]
     private static partial Regex MathAndCode();
 }

@@ -3,7 +3,8 @@ namespace R1.Rewards.Language;
 /// <summary>How many counted word units of each <see cref="Script"/> a text has (see <see cref="ScriptWordCounter"/>).</summary>
 public sealed class ScriptWordCounts
 {
-    private readonly int[] _counts = new int[Enum.GetValues<Script>().Length];
+    private static readonly Script[] AllScripts = Enum.GetValues<Script>();
+    private readonly int[] _counts = new int[AllScripts.Length];
 
     /// <summary>The number of units written in <paramref name="script"/>.</summary>
     public int this[Script script] => _counts[(int)script];
@@ -12,7 +13,13 @@ public sealed class ScriptWordCounts
     public int Total { get; private set; }
 
     /// <summary>The units written in any of <paramref name="scripts"/>.</summary>
-    public int CountIn(IReadOnlyCollection<Script> scripts) => scripts.Sum(s => this[s]);
+    public int CountIn(IReadOnlyList<Script> scripts)
+    {
+        ArgumentNullException.ThrowIfNull(scripts);
+        int count = 0;
+        for (int i = 0; i < scripts.Count; i++) count += this[scripts[i]];
+        return count;
+    }
 
     /// <summary>The script with the most units, or <see cref="Script.None"/> for a text without counted units.</summary>
     public Script Dominant
@@ -35,5 +42,5 @@ public sealed class ScriptWordCounts
 
     /// <inheritdoc />
     public override string ToString() =>
-        string.Join(", ", Enum.GetValues<Script>().Where(s => this[s] > 0).Select(s => $"{s} {this[s]}"));
+        string.Join(", ", AllScripts.Where(s => this[s] > 0).Select(s => $"{s} {this[s]}"));
 }

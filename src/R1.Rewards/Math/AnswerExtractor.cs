@@ -10,6 +10,7 @@ public static class AnswerExtractor
     private const int MaxBoxesCompared = 16;
     private static readonly string[] BoxCommands = ["\\boxed", "\\fbox"];
     private static readonly string[] Phrases = ["answer is", "answer:"];
+    private static readonly MathAccuracyOptions Defaults = new();
 
     /// <summary>The final answer of <paramref name="completion"/>, or <see langword="null"/> when it has none.</summary>
     public static ExtractedAnswer? Extract(string completion) => Extract(completion, null);
@@ -18,7 +19,7 @@ public static class AnswerExtractor
     public static ExtractedAnswer? Extract(string completion, MathAccuracyOptions? options)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        options ??= new MathAccuracyOptions();
+        options ??= Defaults;
         var boxes = FindBoxes(completion);
         if (boxes.Count > 0) return FromBoxes(boxes, options);
         if (FromAnswerTag(completion) is { } tagged) return new(tagged, AnswerSource.AnswerTag, [], false);
@@ -41,39 +42,55 @@ public static class AnswerExtractor
         return new(last, AnswerSource.Boxed, distinct, conflict);
     }
 
-    /// <summary>The contents of the outermost boxes, in order. Unclosed boxes are ignored.</summary>
+    /// <summary>The contents of the outermost closed boxes, in order. Unclosed boxes are ignored (their contents still count).</summary>
     private static List<string> FindBoxes(string text)
     {
-        var boxes = new List<string>();
+        var closed = new List<(int Start, int End, string Content)>();
         var open = new Stack<(int Index, bool IsBox)>();
-        var boxDepth = 0;
         var pendingBrace = -1;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '\\')
             {
-                var command = BoxCommands.FirstOrDefault(b => string.CompareOrdinal(text, i, b, 0, b.Length) == 0);
-                if (command is null) { i++; continue; }
-                var next = i + command.Length;
+                var commandLength = BoxCommandLength(text, i);
+                if (commandLength == 0) { i++; continue; }
+                var next = i + commandLength;
                 while (next < text.Length && text[next] == ' ') next++;
                 if (next < text.Length && text[next] == '{') pendingBrace = next;
-                else if (boxDepth == 0 && UnbracedArgument(text, next) is { Length: > 0 } bare) boxes.Add(bare);
+                else if (UnbracedArgument(text, next) is { Length: > 0 } bare) closed.Add((i, next + bare.Length, bare));
                 i = next - 1;
             }
-            else if (c == '{')
-            {
-                var isBox = i == pendingBrace;
-                open.Push((i, isBox));
-                if (isBox) boxDepth++;
-            }
+            else if (c == '{') open.Push((i, i == pendingBrace));
             else if (c == '}' && open.Count > 0)
             {
                 var (start, isBox) = open.Pop();
-                if (isBox && --boxDepth == 0) boxes.Add(text[(start + 1)..i]);
+                if (isBox) closed.Add((start, i, text[(start + 1)..i]));
             }
         }
-        return boxes;
+        return Outermost(closed);
+    }
+
+    private static int BoxCommandLength(string text, int at)
+    {
+        var rest = text.AsSpan(at);
+        foreach (var command in BoxCommands)
+            if (rest.StartsWith(command, StringComparison.Ordinal)) return command.Length;
+        return 0;
+    }
+
+    // Boxes close innermost first; keep only those not inside another closed box.
+    private static List<string> Outermost(List<(int Start, int End, string Content)> closed)
+    {
+        var result = new List<string>();
+        var coveredUntil = -1;
+        foreach (var box in closed.OrderBy(b => b.Start))
+        {
+            if (box.Start <= coveredUntil) continue;
+            result.Add(box.Content);
+            coveredUntil = box.End;
+        }
+        return result;
     }
 
     // "\boxed 5" without braces: the argument runs to the next space, '$' or line end.

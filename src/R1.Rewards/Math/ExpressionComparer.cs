@@ -22,6 +22,9 @@ public sealed class ExpressionComparer(MathAccuracyOptions options, MathBudget b
         if (exactA is { } ra && exactB is { } rb && !decimals)
             return new(ra == rb, $"exact {Show(ra)} {(ra == rb ? "==" : "!=")} {Show(rb)}");
 
+        if (!decimals && RadicalEvaluator.TryEvaluate(a, budget) is { } qa && RadicalEvaluator.TryEvaluate(b, budget) is { } qb)
+            return new(qa.Equals(qb), $"exact radicals {qa} {(qa.Equals(qb) ? "==" : "!=")} {qb}");
+
         var symbols = new SortedSet<string>(StringComparer.Ordinal);
         CollectSymbols(a, symbols);
         CollectSymbols(b, symbols);
@@ -56,7 +59,7 @@ public sealed class ExpressionComparer(MathAccuracyOptions options, MathBudget b
     {
         var va = NumericEvaluator.Evaluate(a, EmptyPoint, budget);
         var vb = NumericEvaluator.Evaluate(b, EmptyPoint, budget);
-        if (IsInfinite(va) || IsInfinite(vb))
+        if ((IsInfinite(va) || IsInfinite(vb)) && HasInfinity(a) && HasInfinity(b))
         {
             var same = IsInfinite(va) && IsInfinite(vb) && System.Math.Sign(va.Real) == System.Math.Sign(vb.Real) && !double.IsInfinity(va.Imaginary) && !double.IsInfinity(vb.Imaginary);
             return new(same, $"infinite values {Format(va)} {(same ? "==" : "!=")} {Format(vb)}");
@@ -101,6 +104,15 @@ public sealed class ExpressionComparer(MathAccuracyOptions options, MathBudget b
     private static bool IsFinite(Complex z) => double.IsFinite(z.Real) && double.IsFinite(z.Imaginary);
 
     private static bool IsInfinite(Complex z) => double.IsInfinity(z.Real) && !double.IsNaN(z.Imaginary);
+
+    private static bool HasInfinity(MathNode node) => node switch
+    {
+        Constant c => c.Name == "inf",
+        Negate(var x) => HasInfinity(x),
+        Binary(_, var l, var r) => HasInfinity(l) || HasInfinity(r),
+        Function f => f.Args.Any(HasInfinity),
+        _ => false,
+    };
 
     private static bool HasDecimal(MathNode node) => node switch
     {

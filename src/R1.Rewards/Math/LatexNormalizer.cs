@@ -31,6 +31,9 @@ public static partial class LatexNormalizer
         s = BraceShorthand(s, "\\frac", 2);
         s = BraceShorthand(s, "\\sqrt", 1);
         s = MembershipPrefix().Replace(s, "");
+        s = s.Replace("\\mathbb{R}", "(-\\infty,\\infty)").Replace("\\emptyset", "\\{\\}").Replace("\\varnothing", "\\{\\}");
+        s = ApproxPrefix().Replace(s, "");
+        s = StripTrailingWords(s);
         s = CollapseSpaces(s);
         s = s.TrimEnd('.', ',', ';', ' ').TrimStart();
         if (s.EndsWith("\\.", StringComparison.Ordinal)) s = s[..^2];
@@ -78,6 +81,17 @@ public static partial class LatexNormalizer
         return rest.Any(c => char.IsLetterOrDigit(c) || c == '\\') ? rest : unwrapped.ToString().Trim();
     }
 
+    private static readonly HashSet<string> MathWords = ["pi", "sin", "cos", "tan", "cot", "sec", "csc", "log", "ln", "exp", "sqrt", "and", "or"];
+
+    // Plain-text units after a number: "18 dollars", "5 cm" -> "18", "5".
+    private static string StripTrailingWords(string s)
+    {
+        var match = TrailingWords().Match(s);
+        if (!match.Success) return s;
+        var words = match.Groups[2].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Any(w => MathWords.Contains(w.ToLowerInvariant())) ? s : match.Groups[1].Value;
+    }
+
     /// <summary>Braces the arguments of <paramref name="command"/> written without them: <c>\frac12</c> → <c>\frac{1}{2}</c>.</summary>
     private static string BraceShorthand(string s, string command, int arity)
     {
@@ -123,7 +137,7 @@ public static partial class LatexNormalizer
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"\\[,;:! ]|\\q?quad\b|~|\\displaystyle")]
+    [GeneratedRegex(@"(?<!\\)\\[,;:! ]|\\q?quad\b|~|\\displaystyle")]
     private static partial Regex SpacingCommands();
 
     [GeneratedRegex(@"\\(left|right)(?![a-zA-Z])\.?|\\[bB]igg?[lr]?(?![a-zA-Z])")]
@@ -137,6 +151,12 @@ public static partial class LatexNormalizer
 
     [GeneratedRegex(@"\s*\^\s*(\{[^{}]*\}|\d)")]
     private static partial Regex UnitPower();
+
+    [GeneratedRegex(@"^(.*?[\d}])\s+([A-Za-z]{2,}(?:\s+[A-Za-z]+)*)\s*\.?$")]
+    private static partial Regex TrailingWords();
+
+    [GeneratedRegex(@"^\s*(\\approx|=)\s*")]
+    private static partial Regex ApproxPrefix();
 
     [GeneratedRegex(@"^[a-zA-Z]\s*\\in\s*")]
     private static partial Regex MembershipPrefix();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using static R1.Rewards.Math.MathNode;
 
 namespace R1.Rewards.Math;
@@ -37,7 +36,7 @@ public sealed class LatexParser
     /// <exception cref="MathBudgetExceededException">Too deep, too many nodes, or out of time.</exception>
     public static MathNode Parse(string text, MathBudget? budget = null, int maxDepth = 64)
     {
-        var parser = new LatexParser(LatexTokenizer.Tokenize(text), budget ?? MathBudget.Unlimited(), maxDepth);
+        var parser = new LatexParser(LatexTokenizer.Tokenize(text), budget ?? MathBudget.Generous(), maxDepth);
         var node = parser.ParseList();
         if (parser.Peek.Kind != LatexTokenKind.End) throw parser.Error("unexpected");
         return node;
@@ -45,10 +44,16 @@ public sealed class LatexParser
 
     private LatexToken Peek => _tokens[_pos];
 
-    private LatexToken Next() => _tokens[_pos++];
+    // Never moves past the End token, so a truncated answer fails with a parse error rather than an index error.
+    private LatexToken Next()
+    {
+        var token = _tokens[_pos];
+        if (token.Kind != LatexTokenKind.End) _pos++;
+        return token;
+    }
 
     private MathParseException Error(string what) =>
-        new($"{what} '{Peek}' at {Peek.Position}" + (Peek.Kind == LatexTokenKind.End ? " (end of input)" : ""));
+        new($"{what} {(Peek.Kind == LatexTokenKind.End ? "end of input" : $"'{Peek}' at {Peek.Position}")}");
 
     private void Expect(string symbol)
     {
@@ -78,10 +83,40 @@ public sealed class LatexParser
     private MathNode ParseRelation()
     {
         var left = ParseUnion();
-        if (!Peek.Is("=")) return left;
-        _pos++;
-        return Node(new Equation(left, ParseUnion()));
+        if (Peek.Is("="))
+        {
+            _pos++;
+            return Node(new Equation(left, ParseUnion()));
+        }
+        if (!IsInequality(Peek)) return left;
+        var operands = new List<MathNode> { left };
+        var ops = new List<string>();
+        while (IsInequality(Peek)) { ops.Add(Next().Text); operands.Add(ParseUnion()); }
+        return Node(InequalityToInterval(operands, ops));
     }
+
+    private static bool IsInequality(LatexToken t) => t.Is("<") || t.Is(">") || t.Is("≤") || t.Is("≥");
+
+    // x < 3 is (-inf, 3); 3 \le x is [3, inf); 1 < x \le 4 is (1, 4]. The variable must stand alone on its side.
+    private MathNode InequalityToInterval(List<MathNode> operands, List<string> ops)
+    {
+        var inf = new Constant("inf");
+        if (ops.Count == 1 && operands[0] is Symbol)
+            return IsLess(ops[0]) ? new Sequence("(", Closed(ops[0]) ? "]" : ")", [new Negate(inf), operands[1]])
+                                  : new Sequence(Closed(ops[0]) ? "[" : "(", ")", [operands[1], inf]);
+        if (ops.Count == 1 && operands[1] is Symbol)
+            return IsLess(ops[0]) ? new Sequence(Closed(ops[0]) ? "[" : "(", ")", [operands[0], inf])
+                                  : new Sequence("(", Closed(ops[0]) ? "]" : ")", [new Negate(inf), operands[0]]);
+        if (ops.Count == 2 && operands[1] is Symbol && IsLess(ops[0]) && IsLess(ops[1]))
+            return new Sequence(Closed(ops[0]) ? "[" : "(", Closed(ops[1]) ? "]" : ")", [operands[0], operands[2]]);
+        if (ops.Count == 2 && operands[1] is Symbol && !IsLess(ops[0]) && !IsLess(ops[1]))
+            return new Sequence(Closed(ops[1]) ? "[" : "(", Closed(ops[0]) ? "]" : ")", [operands[2], operands[0]]);
+        throw new MathParseException("only inequalities that bound one variable (x < a, a \\le x < b) are supported");
+    }
+
+    private static bool IsLess(string op) => op is "<" or "≤";
+
+    private static bool Closed(string op) => op is "≤" or "≥";
 
     private MathNode ParseUnion()
     {
@@ -113,7 +148,11 @@ public sealed class LatexParser
                 var op = Next().Text[0];
                 left = Node(new Binary(op, left, ParseUnary()));
             }
-            else if (StartsImplicitFactor(Peek)) left = Implicit(left, ParsePower());
+            else if (StartsImplicitFactor(Peek))
+            {
+                var fraction = Peek.Kind == LatexTokenKind.Command && Peek.Text is "frac" or "dfrac" or "tfrac";
+                left = Implicit(left, ParsePower(), fraction);
+            }
             else return left;
         }
     }
@@ -121,10 +160,11 @@ public sealed class LatexParser
     private static bool StartsImplicitFactor(LatexToken t) =>
         t.Kind is LatexTokenKind.Number or LatexTokenKind.Letter or LatexTokenKind.Command || t.Is("(") || t.Is("{");
 
-    // An integer followed by a numeric fraction is a mixed number (MATH writes 15\frac{39}{40}); otherwise a product.
-    private MathNode Implicit(MathNode left, MathNode right)
+    // An integer directly followed by a proper numeric \frac is a mixed number (MATH writes 15\frac{39}{40}); otherwise a product.
+    private MathNode Implicit(MathNode left, MathNode right, bool writtenAsFraction)
     {
-        if (right is Binary('/', Number { IsDecimal: false } n, Number { IsDecimal: false } d) && n.Value.Sign > 0 && d.Value.Sign > 0)
+        if (writtenAsFraction && right is Binary('/', Number { IsDecimal: false } n, Number { IsDecimal: false } d)
+            && n.Value.Sign > 0 && d.Value.Sign > 0 && n.Value.CompareTo(d.Value) < 0)
         {
             if (left is Number { IsDecimal: false, Value.IsInteger: true } whole)
                 return Node(new Binary('+', whole, right));
@@ -155,17 +195,12 @@ public sealed class LatexParser
         return Node(new Binary('^', node, ParseExponent()));
     }
 
-    // LaTeX exponents take one token unless braced: x^23 is x^2 * 3.
+    // An unbraced numeric exponent takes the whole number: answers write 2^10 for 1024 far more often than for 2^1·0.
     private MathNode ParseExponent()
     {
-        if (Peek.Is("-")) { _pos++; return Node(new Negate(ParseExponent())); }
-        if (Peek.Kind == LatexTokenKind.Number && Peek.Text.Length > 1 && !Peek.Text.Contains('.'))
-        {
-            var t = Next();
-            _tokens.Insert(_pos, t with { Text = t.Text[1..], Position = t.Position + 1 });
-            return Node(Number(t.Text[..1]));
-        }
-        return ParsePower();
+        if (!Peek.Is("-")) return ParsePower();
+        _pos++;
+        return Node(new Negate(ParseExponent()));
     }
 
     private MathNode ParsePostfix()
@@ -240,6 +275,7 @@ public sealed class LatexParser
     private string ReadSubscript()
     {
         Expect("_");
+        if (Peek.Kind == LatexTokenKind.Number) return TakeOneDigit();
         if (!Peek.Is("{")) return Next().Text;
         _pos++;
         var text = new System.Text.StringBuilder();
@@ -250,6 +286,14 @@ public sealed class LatexParser
         }
         _pos++;
         return text.ToString();
+    }
+
+    // Unbraced subscripts take one character, as in LaTeX: \log_28 is log base 2 of 8.
+    private string TakeOneDigit()
+    {
+        var t = Next();
+        if (t.Text.Length > 1) _tokens.Insert(_pos, t with { Text = t.Text[1..], Position = t.Position + 1 });
+        return t.Text[..1];
     }
 
     private MathNode ParseCommand(string name)
@@ -285,7 +329,7 @@ public sealed class LatexParser
         MathNode? power = null;
         if (Peek.Is("^")) { _pos++; power = ParseExponent(); }
         MathNode? logBase = null;
-        if (name == "log" && Peek.Is("_")) { _pos++; logBase = ParseExponent(); }
+        if (name == "log" && Peek.Is("_")) { _pos++; logBase = Peek.Kind == LatexTokenKind.Number ? Node(Number(TakeOneDigit())) : ParseArgument(); }
         var argument = Peek.Is("(") ? ParseDelimited() : Peek.Is("{") ? ParseGroup() : ParsePower();
         MathNode call = Node(new Function(name, logBase is null ? [argument] : [argument, logBase]));
         return power is null ? call : Node(new Binary('^', call, power));

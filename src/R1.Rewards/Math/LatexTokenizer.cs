@@ -6,12 +6,13 @@ namespace R1.Rewards.Math;
 /// </summary>
 public static class LatexTokenizer
 {
-    private const string SingleSymbols = "+-*/^_()[]{},=|!&±∪";
+    private const string SingleSymbols = "+-*/^_()[]{},=|!&±∪<>≤≥";
 
     private static readonly Dictionary<string, string> CommandSymbols = new()
     {
         ["cdot"] = "*", ["times"] = "*", ["ast"] = "*", ["div"] = "/", ["pm"] = "±", ["mp"] = "±",
         ["cup"] = "∪", ["{"] = "⦃", ["}"] = "⦄", ["lbrace"] = "⦃", ["rbrace"] = "⦄",
+        ["le"] = "≤", ["leq"] = "≤", ["leqslant"] = "≤", ["ge"] = "≥", ["geq"] = "≥", ["geqslant"] = "≥", ["lt"] = "<", ["gt"] = ">",
         ["langle"] = "(", ["rangle"] = ")", ["\\"] = "\\\\", ["lvert"] = "|", ["rvert"] = "|",
     };
 

@@ -22,7 +22,7 @@ public sealed class MathAccuracyReward : RewardBase
     }
 
     /// <summary>Creates the reward from dependency-injected options.</summary>
-    public MathAccuracyReward(IOptions<MathAccuracyOptions> options) : this(options?.Value) { }
+    public MathAccuracyReward(IOptions<MathAccuracyOptions> options) : this((options ?? throw new ArgumentNullException(nameof(options))).Value) { }
 
     /// <inheritdoc />
     public override string Name => "math";
@@ -43,10 +43,17 @@ public sealed class MathAccuracyReward : RewardBase
             return RewardScore.Of(0, "no final answer found (no \\boxed{}, <answer>, 'The answer is' or ####)");
         if (extracted.HasConflictingBoxes && _options.RejectConflictingBoxes)
             return RewardScore.Of(0, $"several different boxed answers: {string.Join(" | ", extracted.BoxedAnswers.Select(Shorten))}");
-        var result = MathVerifier.AreEquivalent(extracted.Answer, sample.Answer, _options, cancellationToken);
-        var summary = $"{extracted.Source} '{Shorten(extracted.Answer)}' vs gold '{Shorten(sample.Answer)}': {result.Diagnostic}";
+        var gold = GoldAnswer(sample.Answer);
+        var result = MathVerifier.AreEquivalent(extracted.Answer, gold, _options, cancellationToken);
+        var summary = $"{extracted.Source} '{Shorten(extracted.Answer)}' vs gold '{Shorten(gold)}': {result.Diagnostic}";
         return RewardScore.Of(result.IsEquivalent ? 1.0 : 0.0, summary);
     }
+
+    // A gold field that holds a whole solution (GSM8K's "... #### 18", a MATH solution with \boxed{}) yields its final answer.
+    private string GoldAnswer(string answer) =>
+        (answer.Contains("####", StringComparison.Ordinal) || answer.Contains("\\boxed", StringComparison.Ordinal)) && AnswerExtractor.Extract(answer, _options) is { } final
+            ? final.Answer
+            : answer;
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }

@@ -39,5 +39,5 @@ public sealed class MathBudget
     }
 
     /// <summary>A budget with generous limits, for callers that only want parsing.</summary>
-    public static MathBudget Unlimited() => new(TimeSpan.FromSeconds(10), 1_000_000);
+    public static MathBudget Generous() => new(TimeSpan.FromSeconds(10), 1_000_000);
 }

@@ -14,7 +14,7 @@ public abstract record MathNode
     public sealed record Number(Rational Value, bool IsDecimal) : MathNode
     {
         /// <inheritdoc />
-        public override string ToString() => IsDecimal ? Value.ToDouble().ToString("R", CultureInfo.InvariantCulture) : Value.ToString();
+        public override string ToString() => IsDecimal ? Value.ToDouble().ToString("G15", CultureInfo.InvariantCulture) : Value.ToString();
     }
 
     /// <summary>A variable or an opaque name such as <c>x</c>, <c>x_1</c>, <c>\theta</c> or the base-5 numeral <c>204_5</c>.</summary>

@@ -22,12 +22,14 @@ public static partial class MathVerifier
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         options ??= Defaults;
+        cancellationToken.ThrowIfCancellationRequested();
         if (a.Length > options.MaxAnswerLength || b.Length > options.MaxAnswerLength)
             return new(false, $"answer too long ({System.Math.Max(a.Length, b.Length)} chars > MaxAnswerLength {options.MaxAnswerLength})");
         var budget = new MathBudget(options.CheckTimeout, options.MaxSteps, cancellationToken);
         try
         {
-            return Decide(LatexNormalizer.Normalize(a), LatexNormalizer.Normalize(b), options, budget);
+            var (na, nb) = (LatexNormalizer.Normalize(a), LatexNormalizer.Normalize(b));
+            return Decide(na, nb, IsTextAnswer(a, na) || IsTextAnswer(b, nb), options, budget);
         }
         catch (MathBudgetExceededException ex)
         {
@@ -39,13 +41,13 @@ public static partial class MathVerifier
         }
     }
 
-    private static MathEquivalence Decide(string a, string b, MathAccuracyOptions options, MathBudget budget)
+    private static MathEquivalence Decide(string a, string b, bool text, MathAccuracyOptions options, MathBudget budget)
     {
         if (a.Length == 0 || b.Length == 0) return new(false, "empty answer");
         if (a == b) return new(true, $"identical after normalisation: {Shorten(a)}");
         if (ChoiceLetter(a) is { } choiceA && ChoiceLetter(b) is { } choiceB)
             return new(choiceA == choiceB, $"choice ({choiceA}) {(choiceA == choiceB ? "==" : "!=")} ({choiceB})");
-        if (Words().IsMatch(a) || Words().IsMatch(b))
+        if (text)
         {
             var same = string.Equals(CollapseWords(a), CollapseWords(b), StringComparison.OrdinalIgnoreCase);
             return new(same, $"text '{Shorten(a)}' {(same ? "==" : "!=")} '{Shorten(b)}'");
@@ -77,6 +79,10 @@ public static partial class MathVerifier
         var match = Choice().Match(normalized);
         return match.Success ? char.ToUpperInvariant(match.Groups[1].Value[0]) : null;
     }
+
+    // A word answer such as \text{Evelyn} is compared as text; a bare "xy" stays a product of variables.
+    private static bool IsTextAnswer(string raw, string normalized) =>
+        Words().IsMatch(normalized) && (raw.Contains("\\text", StringComparison.Ordinal) || raw.Contains("\\mbox", StringComparison.Ordinal));
 
     private static string CollapseWords(string text) => string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 

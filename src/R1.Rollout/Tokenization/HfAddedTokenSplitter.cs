@@ -45,15 +45,18 @@ internal sealed class HfAddedTokenSplitter
         return null;
     }
 
+    // JavaScript's trimEnd/trimStart whitespace, as the reference strips with them.
+    private static readonly char[] JsSpaces = Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(HfRegex.IsJsSpace).ToArray();
+
     private static void Strip(List<Section> sections)
     {
         for (int i = 0; i < sections.Count; i++)
         {
             if (sections[i].Token is not { } token) continue;
             if (token.LStrip && i > 0 && sections[i - 1].Token is null)
-                sections[i - 1] = sections[i - 1] with { Text = sections[i - 1].Text.TrimEnd() };
+                sections[i - 1] = sections[i - 1] with { Text = sections[i - 1].Text.AsSpan().TrimEnd(JsSpaces).ToString() };
             if (token.RStrip && i + 1 < sections.Count && sections[i + 1].Token is null)
-                sections[i + 1] = sections[i + 1] with { Text = sections[i + 1].Text.TrimStart() };
+                sections[i + 1] = sections[i + 1] with { Text = sections[i + 1].Text.AsSpan().TrimStart(JsSpaces).ToString() };
         }
     }
 }

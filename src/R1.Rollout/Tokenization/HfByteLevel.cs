@@ -28,10 +28,8 @@ internal static class HfByteLevel
     public static bool TryAppendBytes(string token, List<byte> bytes)
     {
         foreach (char c in token)
-        {
-            if (!CharToByte.TryGetValue(c, out byte b)) return false;
-            bytes.Add(b);
-        }
+            if (!CharToByte.ContainsKey(c)) return false;
+        foreach (char c in token) bytes.Add(CharToByte[c]);
         return true;
     }
 

@@ -20,6 +20,10 @@ internal static class HfRegex
         ("(?i:'s|'t|'re|'ve|'m|'ll|'d)", "(?:'(?:[sS]|[tT]|[rR][eE]|[vV][eE]|[mM]|[lL][lL]|[dD]))"),
     ];
 
+    /// <summary>Whether <paramref name="c"/> is whitespace for JavaScript (<c>\s</c>, <c>trim</c>).</summary>
+    public static bool IsJsSpace(char c) => c is '\t' or '\n' or '\v' or '\f' or '\r' or ' ' or '\u00A0' or '\u1680' or (>= '\u2000' and <= '\u200A')
+        or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000' or '\uFEFF';
+
     public static Regex Create(string pattern)
     {
         foreach (var (from, to) in Rewrites) pattern = pattern.Replace(from, to, StringComparison.Ordinal);

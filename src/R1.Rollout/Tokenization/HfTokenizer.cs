@@ -59,7 +59,10 @@ public sealed class HfTokenizer : ITextTokenizer
         return new HfTokenizer(directory, HfTokenizerJson.Read(file), HfTokenizerConfig.Read(Path.Combine(directory, ConfigFileName)));
     }
 
-    /// <summary>The Microsoft.ML.Tokenizers BPE model that encodes the text between added tokens.</summary>
+    /// <summary>
+    /// The Microsoft.ML.Tokenizers BPE model that encodes the text between added tokens (with this tokenizer's normalizer
+    /// and pre-tokenizer). Calling it directly does not recognise added tokens; use <see cref="Encode"/> for that.
+    /// </summary>
     public BpeTokenizer Bpe { get; }
 
     /// <summary>The added tokens of <c>tokenizer.json</c> (special and not), such as <c>&lt;|im_end|&gt;</c> or <c>&lt;think&gt;</c>.</summary>

@@ -14,7 +14,7 @@ internal sealed class HfTokenizerConfig
     public static HfTokenizerConfig Read(string path)
     {
         if (!File.Exists(path)) return new HfTokenizerConfig();
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        using var doc = HfTokenizerJson.ParseJson(path);
         var root = doc.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw new InvalidDataException($"{path}: expected a JSON object.");
         return new HfTokenizerConfig

@@ -21,8 +21,7 @@ internal sealed class HfTokenizerJson
 
     public static HfTokenizerJson Read(string path)
     {
-        using var stream = File.OpenRead(path);
-        using var doc = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 });
+        using var doc = ParseJson(path);
         var root = doc.RootElement;
         var model = Required(root, "model", path);
         CheckModel(model, path);
@@ -34,6 +33,14 @@ internal sealed class HfTokenizerJson
             Normalization = ReadNormalizer(root.TryGetProperty("normalizer", out var n) ? n : default, path),
             SplitPatterns = ReadPreTokenizer(Required(root, "pre_tokenizer", path), path),
         };
+    }
+
+    /// <summary>Parses a JSON file, turning syntax errors into an <see cref="InvalidDataException"/> that names the file.</summary>
+    internal static JsonDocument ParseJson(string path)
+    {
+        using var stream = File.OpenRead(path);
+        try { return JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 }); }
+        catch (JsonException e) { throw new InvalidDataException($"{path} is not valid JSON: {e.Message}", e); }
     }
 
     private static JsonElement Required(JsonElement e, string name, string path) =>
@@ -60,7 +67,12 @@ internal sealed class HfTokenizerJson
     private static Dictionary<string, int> ReadVocab(JsonElement vocab)
     {
         var result = new Dictionary<string, int>(capacity: 160_000, StringComparer.Ordinal);
-        foreach (var entry in vocab.EnumerateObject()) result[entry.Name] = entry.Value.GetInt32();
+        foreach (var entry in vocab.EnumerateObject())
+        {
+            int id = entry.Value.GetInt32();
+            if (id < 0) throw new InvalidDataException($"tokenizer.json: the token '{entry.Name}' has a negative id ({id}).");
+            result[entry.Name] = id;
+        }
         return result;
     }
 

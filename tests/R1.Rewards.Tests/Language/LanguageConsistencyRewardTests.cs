@@ -60,6 +60,7 @@ public class LanguageConsistencyRewardTests
     {
         var (mean, _, _) = Stats(MultilingualQuestions.Mgsm("en").Select(q => Score(q, "ko")));
         var max = MultilingualQuestions.Mgsm("en").Max(q => Score(q, "ko"));
+        TestContext.Out.WriteLine($"English MGSM for a Korean target: mean {mean:0.000}, max {max:0.000}");
 
         mean.Should().BeLessThanOrEqualTo(0.1);
         max.Should().BeLessThanOrEqualTo(0.1);
@@ -88,20 +89,23 @@ public class LanguageConsistencyRewardTests
         var korean = MultilingualQuestions.Korean();
         var english = MultilingualQuestions.Mgsm("en");
         const int n = 10;
+        double worst = 0;
         for (int trial = 0; trial < 5; trial++)
         {
             for (int k = 0; k <= n; k++)
             {
                 var ko = korean.Skip(trial * n).Take(k).ToArray();
                 var en = english.Skip(trial * n).Take(n - k).ToArray();
-                string text = string.Join("\n", ko.Concat(en).OrderBy(s => s.GetHashCode()));
+                string text = string.Join("\n", ko.Concat(en));
                 double expected = WhitespaceShare(ko, en);
 
                 double score = Score(text, "ko");
 
-                score.Should().BeApproximately(expected, 0.05, "k = {0} Korean of {1} questions (trial {2})", k, n, trial);
+                score.Should().BeApproximately(expected, 0.03, "k = {0} Korean of {1} questions (trial {2})", k, n, trial);
+                worst = Math.Max(worst, Math.Abs(score - expected));
             }
         }
+        TestContext.Out.WriteLine($"largest |score - Korean word share| over 55 mixes: {worst:0.000}");
     }
 
     [Test]
@@ -127,6 +131,25 @@ public class LanguageConsistencyRewardTests
     }
 
     [Test]
+    public void Markup_tags_and_special_tokens_are_neutral()
+    {
+        var sample = new RewardSample { Prompt = "질문", Completion = "답을 구합니다 <answer>42</answer><|im_end|>" };
+
+        Reward.Score(sample).Value.Should().Be(1.0);
+    }
+
+    [Test]
+    public void Words_are_runs_of_one_script_and_cjk_counts_per_character()
+    {
+        var counts = ScriptWordCounter.Count("Don't stop: 東京タワーへ行きます, café naïve, привет мир, 안녕하세요 여러분");
+
+        counts[Script.Latin].Should().Be(4, "Don't, stop, café, naïve");
+        counts[Script.Cyrillic].Should().Be(2);
+        counts[Script.Hangul].Should().Be(2);
+        (counts[Script.Han] + counts[Script.Hiragana] + counts[Script.Katakana]).Should().Be(10, "東京 タワー へ 行きます: one unit per character");
+    }
+
+    [Test]
     public void Prices_with_dollar_signs_are_not_mistaken_for_math()
     {
         const string cot = "She sells eggs for $2 each and muffins for $3 each.";
@@ -140,6 +163,14 @@ public class LanguageConsistencyRewardTests
     public void The_chain_of_thought_is_the_think_block()
     {
         var sample = new RewardSample { Prompt = "질문", Completion = "<think>한국어로 생각합니다</think> The answer is forty two in English words" };
+
+        Reward.Score(sample).Value.Should().Be(1.0);
+    }
+
+    [Test]
+    public void When_the_prompt_opened_the_think_block_the_chain_of_thought_ends_at_the_closing_tag()
+    {
+        var sample = new RewardSample { Prompt = "질문<think>\n", Completion = "한국어로 차근차근 생각합니다</think> The answer is forty two", Language = "ko" };
 
         Reward.Score(sample).Value.Should().Be(1.0);
     }
@@ -185,11 +216,15 @@ public class LanguageConsistencyRewardTests
         act.Should().Throw<ArgumentException>().WithMessage("*klingon*");
     }
 
+    /// <summary>
+    /// The expected score, counted independently of <see cref="ScriptWordCounter"/>: whitespace-separated tokens with any Hangul
+    /// are Korean words, tokens with two or more ASCII letters (and no Hangul) are English words, the rest are neutral.
+    /// </summary>
     private static double WhitespaceShare(IEnumerable<string> korean, IEnumerable<string> english)
     {
-        static int Words(IEnumerable<string> texts) => texts.Sum(t => t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Count(w => w.Count(char.IsLetter) > 1));
-        int ko = Words(korean), en = Words(english);
+        var tokens = korean.Concat(english).SelectMany(t => t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToArray();
+        int ko = tokens.Count(w => w.Any(c => c is >= '\uAC00' and <= '\uD7A3'));
+        int en = tokens.Count(w => !w.Any(c => c is >= '\uAC00' and <= '\uD7A3') && w.Count(char.IsAsciiLetter) >= 2);
         return ko + en == 0 ? 0 : (double)ko / (ko + en);
     }
 }

@@ -15,10 +15,12 @@ const tokenizer = TokenizerLoader.fromPreTrained({
 });
 
 const ids = (request.texts || []).map(t => Array.from(tokenizer.encode(t, { add_special_tokens: false })));
+// The library rejects an empty id list; its decoding is the empty string.
+const decode = (x, options) => (x.length === 0 ? '' : tokenizer.decode(x, options));
 const result = {
   ids,
-  decoded: ids.map(x => tokenizer.decode(x)),
-  decodedSkipSpecial: ids.map(x => tokenizer.decode(x, { skip_special_tokens: true })),
+  decoded: ids.map(x => decode(x)),
+  decodedSkipSpecial: ids.map(x => decode(x, { skip_special_tokens: true })),
   chats: (request.conversations || []).map(c => tokenizer.apply_chat_template(c.messages, {
     tokenize: false,
     add_generation_prompt: c.addGenerationPrompt,

@@ -1,0 +1,4 @@
+namespace R1.MLNet.Inference;
+
+/// <summary>What the sampler needs: lengths, temperature, top-p and how to build the model input from a question.</summary>
+internal sealed record SamplingSettings(int MaxNewTokens, double Temperature, double TopP, Func<string, string> FormatPrompt, string CompletionPrefix);

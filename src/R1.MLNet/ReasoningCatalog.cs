@@ -1,0 +1,103 @@
+using Microsoft.ML;
+using R1.MLNet.Catalog;
+using R1.MLNet.Estimators;
+using R1.MLNet.Evaluation;
+using R1.MLNet.Inference;
+using R1.MLNet.Persistence;
+using R1.MLNet.Transformers;
+using R1.Rewards.Composition;
+using R1.Rollout;
+
+namespace R1.MLNet;
+
+/// <summary>
+/// <c>mlContext.Reasoning()</c>: reasoning-model steps for ML.NET pipelines. Each step has a simple overload and an
+/// <c>Options</c> overload; the defaults are documented on the options' properties. Training steps chain with
+/// <c>Append</c> and hand their policy to the next step (<see cref="PolicySource.PreviousStep"/>):
+/// <code>
+/// var pipeline = ml.Reasoning().Sft(PolicySource.FromScratch(ModelConfig.Tiny(tok.VocabSize), tok))
+///     .Append(ml.Reasoning().Grpo(serviceProvider))
+///     .Append(ml.Reasoning().Reason());
+/// var model = pipeline.Fit(data);
+/// </code>
+/// </summary>
+public sealed class ReasoningCatalog
+{
+    internal ReasoningCatalog(MLContext context) => Context = context;
+
+    /// <summary>The context this catalog belongs to.</summary>
+    public MLContext Context { get; }
+
+    /// <summary>Supervised fine-tuning on a prompt and a response column, starting from <paramref name="policy"/>.</summary>
+    public SftEstimator Sft(PolicySource policy, string promptColumnName = "Prompt", string responseColumnName = "Response")
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return new SftEstimator(new SftEstimator.Options { Policy = policy, PromptColumnName = promptColumnName, ResponseColumnName = responseColumnName });
+    }
+
+    /// <summary>Supervised fine-tuning with every option.</summary>
+    public SftEstimator Sft(SftEstimator.Options options) => new(options);
+
+    /// <summary>GRPO with the reward pipeline registered in <paramref name="services"/> (<c>services.AddReasoningRewards(...)</c>).</summary>
+    /// <param name="services">Provides the <see cref="IRewardScorer"/> (and an <c>ILoggerFactory</c> if registered).</param>
+    /// <param name="promptColumnName">The question column. Default <c>Prompt</c>.</param>
+    /// <param name="answerColumnName">The gold-answer column. Default <c>Answer</c>.</param>
+    /// <param name="policy">The starting policy. Default <see cref="PolicySource.PreviousStep"/>.</param>
+    public GrpoEstimator Grpo(IServiceProvider services, string promptColumnName = "Prompt", string answerColumnName = "Answer", PolicySource? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return new GrpoEstimator(new GrpoEstimator.Options
+        {
+            Services = services, PromptColumnName = promptColumnName, AnswerColumnName = answerColumnName, Policy = policy ?? PolicySource.PreviousStep,
+        });
+    }
+
+    /// <summary>GRPO with an explicit reward pipeline.</summary>
+    public GrpoEstimator Grpo(IRewardScorer rewards, string promptColumnName = "Prompt", string answerColumnName = "Answer", PolicySource? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(rewards);
+        return new GrpoEstimator(new GrpoEstimator.Options
+        {
+            Rewards = rewards, PromptColumnName = promptColumnName, AnswerColumnName = answerColumnName, Policy = policy ?? PolicySource.PreviousStep,
+        });
+    }
+
+    /// <summary>GRPO with every option.</summary>
+    public GrpoEstimator Grpo(GrpoEstimator.Options options) => new(options);
+
+    /// <summary>Inference: adds <c>Completion</c>, <c>Reasoning</c> and <c>Answer</c> columns (paper sampling settings, see <see cref="ReasonOptions"/>).</summary>
+    /// <param name="policy">The policy. Default <see cref="PolicySource.PreviousStep"/>.</param>
+    /// <param name="promptColumnName">The question column. Default <c>Prompt</c>.</param>
+    /// <param name="samples">k completions per question, majority-voted when above 1. Default 1.</param>
+    public ReasonEstimator Reason(PolicySource? policy = null, string promptColumnName = "Prompt", int samples = 1) =>
+        new(new ReasonOptions { Policy = policy ?? PolicySource.PreviousStep, PromptColumnName = promptColumnName, Samples = samples });
+
+    /// <summary>Inference with every option.</summary>
+    public ReasonEstimator Reason(ReasonOptions options) => new(options);
+
+    /// <summary>
+    /// The paper's evaluation of <paramref name="model"/>'s policy on questions with gold answers: k samples per question at
+    /// temperature 0.6 and top-p 0.95, pass@1 and cons@k (see <see cref="EvaluationOptions"/>). <paramref name="model"/> is a
+    /// reasoning transformer or a chain containing one (its last policy is evaluated).
+    /// </summary>
+    public ReasoningMetrics Evaluate(IDataView data, ITransformer model, EvaluationOptions? options = null) =>
+        PassAtKEvaluator.Evaluate(PolicyOf(model), data, options);
+
+    /// <summary>The paper's evaluation of <paramref name="policy"/> (see <see cref="Evaluate(IDataView, ITransformer, EvaluationOptions?)"/>).</summary>
+    public ReasoningMetrics Evaluate(IDataView data, Policy policy, EvaluationOptions? options = null) =>
+        PassAtKEvaluator.Evaluate(policy, data, options);
+
+    /// <summary>Saves a fitted reasoning model to a zip file (see <see cref="ReasoningModel.Save"/>).</summary>
+    public void SaveModel(ITransformer model, string path) => ReasoningModel.Save(model, path);
+
+    /// <summary>Loads a model written by <see cref="SaveModel"/>.</summary>
+    public ITransformer LoadModel(string path, PolicyOptions? policyOptions = null) => ReasoningModel.Load(path, policyOptions);
+
+    private static Policy PolicyOf(ITransformer model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model is IPolicyCarrier carrier) return carrier.Policy;
+        if (model is IEnumerable<ITransformer> chain && chain.OfType<IPolicyCarrier>().LastOrDefault() is { } last) return last.Policy;
+        throw new ArgumentException($"Evaluate needs a model with a policy (Sft, Grpo or Reason transformer, or a chain containing one); got {model.GetType().Name}.", nameof(model));
+    }
+}

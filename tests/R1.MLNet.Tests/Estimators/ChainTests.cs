@@ -1,0 +1,82 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.ML;
+using R1.MLNet.Catalog;
+using R1.MLNet.Estimators;
+using R1.MLNet.Inference;
+using R1.MLNet.Tests.TestSupport;
+using R1.MLNet.Training;
+using R1.MLNet.Transformers;
+using R1.Rewards.Composition;
+
+namespace R1.MLNet.Tests.Estimators;
+
+public class ChainTests
+{
+    private readonly MLContext _ml = new(seed: 1);
+
+    private sealed class Row
+    {
+        public string Prompt { get; set; } = "";
+        public string Response { get; set; } = "";
+        public string Answer { get; set; } = "";
+    }
+
+    private IDataView Data => _ml.Data.LoadFromEnumerable(new[]
+    {
+        new Row { Prompt = "1+2=", Response = "<think>1+2</think><answer>3</answer>", Answer = "3" },
+        new Row { Prompt = "2+5=", Response = "<think>2+5</think><answer>7</answer>", Answer = "7" },
+    });
+
+    [Test]
+    public void Sft_then_Grpo_then_Reason_passes_one_policy_along_the_chain()
+    {
+        var services = new ServiceCollection().AddReasoningRewards(b => b.Add(new DigitReward())).BuildServiceProvider();
+        var catalog = _ml.Reasoning();
+        var pipeline = catalog.Sft(new SftEstimator.Options
+            {
+                Policy = PolicySource.FromScratch(TinyPolicies.Config, TinyPolicies.Tokenizer),
+                PromptTemplate = PromptTemplates.None,
+                Trainer = new SftOptions { MaxSteps = 2, BatchSize = 2, LearningRate = 1e-3 },
+            })
+            .Append(catalog.Grpo(new GrpoEstimator.Options
+            {
+                Services = services,
+                PromptTemplate = PromptTemplates.None,
+                Trainer = new GrpoOptions { MaxSteps = 1, PromptsPerStep = 2, NumGenerations = 2, MaxCompletionLength = 6, LearningRate = 1e-3 },
+            }))
+            .Append(catalog.Reason(new ReasonOptions { Temperature = 0, MaxNewTokens = 4, PromptTemplate = PromptTemplates.None }));
+
+        var model = pipeline.Fit(Data);
+
+        var steps = model.ToList();
+        var sft = steps[0].Should().BeOfType<SftTransformer>().Subject;
+        var grpo = steps[1].Should().BeOfType<GrpoTransformer>().Subject;
+        var reason = steps[2].Should().BeOfType<ReasonTransformer>().Subject;
+        grpo.Policy.Should().BeSameAs(sft.Policy);
+        reason.Policy.Should().BeSameAs(grpo.Policy);
+        sft.Result.Steps.Should().Be(2);
+        grpo.Result.StepsCompleted.Should().Be(1);
+        var rows = _ml.Data.CreateEnumerable<ReasonedRow>(model.Transform(Data), false).ToList();
+        rows.Should().HaveCount(2);
+        var engine = _ml.Model.CreatePredictionEngine<Question, Reply>(model);
+        engine.Predict(new Question { Prompt = "1+2=" }).Completion.Should().Be(rows[0].Completion, "the chain's prediction engine matches its data view");
+    }
+
+    [Test]
+    public void FittedBy_reaches_a_policy_across_a_foreign_step()
+    {
+        using var policy = TinyPolicies.Create();
+        var catalog = _ml.Reasoning();
+        var sft = catalog.Sft(new SftEstimator.Options
+        {
+            Policy = policy, PromptTemplate = PromptTemplates.None,
+            Trainer = new SftOptions { MaxSteps = 1, BatchSize = 2 },
+        });
+        var pipeline = sft.Append(_ml.Transforms.CopyColumns("Question", "Prompt"))
+            .Append(catalog.Reason(new ReasonOptions { Policy = PolicySource.FittedBy(sft), PromptColumnName = "Question", Temperature = 0, MaxNewTokens = 2 }));
+
+        var model = pipeline.Fit(Data);
+
+        model.LastTransformer.Policy.Should().BeSameAs(policy);
+    }
+}
