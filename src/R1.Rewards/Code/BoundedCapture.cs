@@ -40,7 +40,7 @@ internal sealed class BoundedCapture
             {
                 lock (_gate)
                 {
-                    int keep = (int)Math.Min(read, _limit - _kept.Length);
+                    int keep = (int)System.Math.Min(read, _limit - _kept.Length);
                     if (keep > 0) _kept.Write(buffer, 0, keep);
                     Discarded += read - keep;
                 }

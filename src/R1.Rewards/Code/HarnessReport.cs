@@ -68,12 +68,12 @@ internal sealed class HarnessReport
     /// <param name="wallLimit">The wall-clock limit, for the diagnostic.</param>
     public CodeExecutionResult ToResult(int exitCode, bool timedOut, string stderrTail, TimeSpan elapsed, TimeSpan wallLimit)
     {
-        int count = Math.Max(TestCount ?? 0, Reported);
+        int count = System.Math.Max(TestCount ?? 0, Reported);
         if (TestCount == null && _error == null) // the harness never started: not the program's fault
             return new(CodeExecutionOutcome.SandboxError, 0, 0,
                 $"the harness did not start ({(timedOut ? "wall-clock limit" : $"exit code {exitCode}")}): {LastLine(stderrTail)}", elapsed);
         if (_error != null)
-            return new(CodeExecutionOutcome.Completed, Math.Max(count, 1), 0, _error, elapsed);
+            return new(CodeExecutionOutcome.Completed, System.Math.Max(count, 1), 0, _error, elapsed);
         if (timedOut)
             return new(CodeExecutionOutcome.WallTimeExceeded, count, Passed,
                 $"wall-clock limit {wallLimit.TotalSeconds:0.#}s exceeded after {Reported}/{count} tests; killed", elapsed);
