@@ -19,6 +19,7 @@ public sealed class MiniatureOptions
     public double Temperature { get; set; } = 1.0;
     public int MaxCompletion { get; set; } = 40;
     public int HeldOut { get; set; } = 200;
+    public int MaxOperand { get; set; } = 9;
     public int EvalEvery { get; set; } = 10;
     public string Output { get; set; } = "artifacts/r1zero-miniature";
     public bool ShuffleRewards { get; set; }
