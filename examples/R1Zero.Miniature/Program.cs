@@ -91,7 +91,7 @@ Console.WriteLine($"{Elapsed()} GRPO: {grpo.StepsCompleted} steps; held-out accu
 // 3. Where the metrics went.
 Report.Trajectory(grpo.History);
 Report.Samples(before, after);
-string plot = MetricsPlot.Save(grpo.History, Path.Combine(o.Output, "grpo_metrics.png"));
+string plot = MetricsPlot.Save(grpo.History, before.Accuracy, Path.Combine(o.Output, "grpo_metrics.png"));
 Console.WriteLine($"metrics: {grpoOptions.MetricsPath}, {sftOptions.MetricsPath}; plot: {plot}; total time {clock.Elapsed:mm\\:ss}");
 double delta = (after.Accuracy - before.Accuracy) * 100;
 Console.WriteLine($"accuracy: base {before.Accuracy * 100:F1}% -> grpo {after.Accuracy * 100:F1}% ({delta:+0.0;-0.0} points)");
