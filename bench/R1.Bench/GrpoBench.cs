@@ -28,11 +28,12 @@ public sealed class GrpoBench : IBench
         int prompts = args.Length > 1 ? int.Parse(args[1]) : 8;
         int g = args.Length > 2 ? int.Parse(args[2]) : 8;
         int maxTokens = args.Length > 3 ? int.Parse(args[3]) : 48;
+        var dtype = args.Length > 4 && args[4] == "bf16" ? ScalarType.BFloat16 : ScalarType.Float32;
         var tokenizer = CharTokenizer.CreateDefault();
-        using var policy = Policy.Create(ModelConfig.Small(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = 1, NumThreads = threads });
+        using var policy = Policy.Create(ModelConfig.Small(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = 1, NumThreads = threads, DType = dtype });
         long parameters = policy.Model.parameters().Sum(p => p.numel());
         double peak = MatmulPeak(ScalarType.Float32), peakBf16 = MatmulPeak(ScalarType.BFloat16);
-        Console.WriteLine($"model: {parameters / 1e6:F1}M parameters; libtorch threads {get_num_threads()}; step: {prompts} prompts x G={g}, <= {maxTokens} new tokens, beta 0.04, mu 1");
+        Console.WriteLine($"model: {parameters / 1e6:F1}M parameters ({dtype}); libtorch threads {get_num_threads()}; step: {prompts} prompts x G={g}, <= {maxTokens} new tokens, beta 0.04, mu 1");
         Console.WriteLine($"measured matmul peak (1024^3): fp32 {peak / 1e9:F0} GFLOP/s, bf16 {peakBf16 / 1e9:F0} GFLOP/s");
 
         var rewards = new ServiceCollection().AddReasoningRewards(b => b.AddMathAccuracy().AddFormat()).BuildServiceProvider().GetRequiredService<IRewardScorer>();
