@@ -102,7 +102,7 @@ public class LanguageConsistencyRewardTests
                 double score = Score(text, "ko");
 
                 score.Should().BeApproximately(expected, 0.03, "k = {0} Korean of {1} questions (trial {2})", k, n, trial);
-                worst = Math.Max(worst, Math.Abs(score - expected));
+                worst = System.Math.Max(worst, System.Math.Abs(score - expected));
             }
         }
         TestContext.Out.WriteLine($"largest |score - Korean word share| over 55 mixes: {worst:0.000}");
