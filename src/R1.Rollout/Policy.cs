@@ -45,7 +45,10 @@ public sealed class Policy : IDisposable
     /// <summary>True for a <see cref="CloneFrozen"/> copy (no gradients, eval mode).</summary>
     public bool IsFrozen { get; private set; }
 
-    /// <summary>Creates a randomly initialized policy (seeded by <see cref="PolicyOptions.Seed"/>).</summary>
+    /// <summary>
+    /// Creates a randomly initialized policy (seeded by <see cref="PolicyOptions.Seed"/>). Unset <c>eos_token_id</c> and
+    /// <c>bos_token_id</c> are taken from the tokenizer.
+    /// </summary>
     /// <exception cref="ArgumentException">The tokenizer has more ids than the config's vocabulary.</exception>
     public static Policy Create(ModelConfig config, ITextTokenizer tokenizer, PolicyOptions? options = null)
     {
@@ -57,7 +60,10 @@ public sealed class Policy : IDisposable
         if (tokenizer.VocabSize > config.VocabSize)
             throw new ArgumentException($"The tokenizer has {tokenizer.VocabSize} ids but the model's vocab_size is {config.VocabSize}.", nameof(tokenizer));
         var (device, dtype) = Resolve(options, config);
-        var model = new CausalLM(WithDType(config, dtype));
+        var withDType = WithDType(config, dtype);
+        withDType.EosTokenIds ??= tokenizer.EosIds.Count > 0 ? [.. tokenizer.EosIds] : null;
+        withDType.BosTokenId ??= tokenizer.BosId;
+        var model = new CausalLM(withDType);
         model.InitializeWeights(options.Seed);
         return new Policy(Place(model, device, dtype), tokenizer, device, dtype, options);
     }
@@ -72,6 +78,8 @@ public sealed class Policy : IDisposable
         options ??= new PolicyOptions();
         var config = ModelConfig.Load(Path.Combine(folder, "config.json"));
         var tokenizer = TokenizerFiles.Load(folder);
+        if (tokenizer.VocabSize > config.VocabSize)
+            throw new InvalidDataException($"'{folder}': the tokenizer has {tokenizer.VocabSize} ids but config.json's vocab_size is {config.VocabSize}.");
         var (device, dtype) = Resolve(options, config);
         var model = Place(new CausalLM(WithDType(config, dtype)), device, dtype);
         try { CheckpointFolder.LoadInto(model, folder); }

@@ -45,6 +45,9 @@ public sealed class EvaluationOptions
     /// <summary>Nucleus threshold. Default 0.95 (the paper).</summary>
     public double TopP { get; set; } = 0.95;
 
+    /// <summary>A completion stops once it contains one of these, kept at its end (for example <c>&lt;/answer&gt;</c>). Default none (stop at EOS or the token limit).</summary>
+    public IReadOnlyList<string> StopStrings { get; set; } = [];
+
     /// <summary>Maximum generated tokens per completion. The paper allows 32,768; default 256 (CPU-sized).</summary>
     public int MaxNewTokens { get; set; } = 256;
 
@@ -84,9 +87,11 @@ public sealed class EvaluationOptions
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "EvaluationOptions.BatchSize must be at least 1.");
         if (MaxQuestions < 0) throw new ArgumentOutOfRangeException(nameof(MaxQuestions), MaxQuestions, "EvaluationOptions.MaxQuestions must be non-negative.");
         ArgumentNullException.ThrowIfNull(AnswerMatcher, nameof(AnswerMatcher));
+        if (StopStrings is null || StopStrings.Any(string.IsNullOrEmpty))
+            throw new ArgumentException("EvaluationOptions.StopStrings must not be null or contain empty strings.", nameof(StopStrings));
         PromptTemplates.Get(PromptTemplate);
     }
 
     internal SamplingSettings ToSampling() =>
-        new(MaxNewTokens, Temperature, TopP, PromptFormatter ?? PromptTemplates.Get(PromptTemplate), CompletionPrefix);
+        new(MaxNewTokens, Temperature, TopP, PromptFormatter ?? PromptTemplates.Get(PromptTemplate), CompletionPrefix) { StopStrings = StopStrings };
 }

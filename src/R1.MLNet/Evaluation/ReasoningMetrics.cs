@@ -17,6 +17,13 @@ public sealed class ReasoningMetrics
     /// <summary>pass@1: mean over questions of the fraction of correct samples.</summary>
     public double PassAt1 { get; }
 
+    /// <summary>
+    /// pass@<paramref name="k"/> for <paramref name="k"/> ≤ <see cref="SamplesPerQuestion"/>: the mean over questions of the unbiased
+    /// estimator of the chance that at least one of k samples is correct (<see cref="PassMetrics.PassAtK"/>).
+    /// </summary>
+    public double PassAtK(int k) =>
+        PassMetrics.Mean(Questions.Select(q => PassMetrics.PassAtK(q.Correct.Count, q.Correct.Count(c => c), k)).ToArray());
+
     /// <summary>cons@k: the fraction of questions whose majority-voted answer is correct.</summary>
     public double ConsAtK { get; }
 

@@ -22,6 +22,7 @@ internal static class CompletionSampler
             MaxNewTokens = settings.MaxNewTokens,
             Temperature = settings.Temperature,
             TopP = settings.TopP,
+            StopStrings = settings.StopStrings,
             Seed = seed,
         };
         return new RolloutGenerator(policy).GenerateGroups(prompts, k, options)

@@ -19,8 +19,8 @@ internal sealed class PromptLookahead : IDisposable
     public PromptLookahead(ReasonTransformer transformer, IDataView source)
     {
         _transformer = transformer;
-        _cursor = source.GetRowCursor([source.Schema[transformer.Options.PromptColumnName]]);
-        _prompt = _cursor.GetGetter<ReadOnlyMemory<char>>(source.Schema[transformer.Options.PromptColumnName]);
+        _cursor = source.GetRowCursor([source.Schema[transformer.Settings.PromptColumnName]]);
+        _prompt = _cursor.GetGetter<ReadOnlyMemory<char>>(source.Schema[transformer.Settings.PromptColumnName]);
         _id = _cursor.GetIdGetter();
     }
 
@@ -48,7 +48,7 @@ internal sealed class PromptLookahead : IDisposable
             _prompt(ref prompt);
             rows.Add((_cursor.Position, prompt.ToString()));
         }
-        while (rows.Count < _transformer.Options.BatchSize && (_hasCurrent = _cursor.MoveNext()));
+        while (rows.Count < _transformer.Settings.BatchSize && (_hasCurrent = _cursor.MoveNext()));
         var outputs = _transformer.GenerateBatch(rows.Select(r => r.Prompt).ToList(), (long)firstId.Low);
         for (int i = 0; i < rows.Count; i++)
             _ready.Enqueue((rows[i].Position, [outputs[i].Completion, outputs[i].Reasoning, outputs[i].Answer]));

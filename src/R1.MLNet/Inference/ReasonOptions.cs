@@ -32,6 +32,9 @@ public sealed class ReasonOptions
     /// <summary>Nucleus (top-p) threshold. Default 0.95 (the paper's evaluation setting).</summary>
     public double TopP { get; set; } = 0.95;
 
+    /// <summary>A completion stops once it contains one of these, kept at its end (for example <c>&lt;/answer&gt;</c>). Default none (stop at EOS or the token limit).</summary>
+    public IReadOnlyList<string> StopStrings { get; set; } = [];
+
     /// <summary>k: completions sampled per question. With k &gt; 1 the outputs are those of the majority-voted answer. Default 1.</summary>
     public int Samples { get; set; } = 1;
 
@@ -71,10 +74,12 @@ public sealed class ReasonOptions
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "ReasonOptions.BatchSize must be at least 1.");
         if (Samples < 1) throw new ArgumentOutOfRangeException(nameof(Samples), Samples, "ReasonOptions.Samples must be at least 1.");
         ArgumentNullException.ThrowIfNull(AnswerMatcher, nameof(AnswerMatcher));
+        if (StopStrings is null || StopStrings.Any(string.IsNullOrEmpty))
+            throw new ArgumentException("ReasonOptions.StopStrings must not be null or contain empty strings.", nameof(StopStrings));
         ArgumentNullException.ThrowIfNull(Policy, nameof(Policy));
         PromptTemplates.Get(PromptTemplate);
     }
 
     internal SamplingSettings ToSampling() =>
-        new(MaxNewTokens, Temperature, TopP, PromptFormatter ?? PromptTemplates.Get(PromptTemplate), CompletionPrefix);
+        new(MaxNewTokens, Temperature, TopP, PromptFormatter ?? PromptTemplates.Get(PromptTemplate), CompletionPrefix) { StopStrings = StopStrings };
 }

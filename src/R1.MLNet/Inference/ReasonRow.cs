@@ -38,7 +38,7 @@ internal sealed class ReasonRow : DataViewRow
         if (typeof(TValue) != typeof(ReadOnlyMemory<char>))
             throw new InvalidOperationException($"Column '{column.Name}' is text (ReadOnlyMemory<char>), not {typeof(TValue).Name}.");
         int slot = column.Index - inputCount;
-        var prompt = _input.GetGetter<ReadOnlyMemory<char>>(_input.Schema[_transformer.Options.PromptColumnName]);
+        var prompt = _input.GetGetter<ReadOnlyMemory<char>>(_input.Schema[_transformer.Settings.PromptColumnName]);
         ValueGetter<ReadOnlyMemory<char>> getter = (ref ReadOnlyMemory<char> value) => value = Current(prompt)[slot].AsMemory();
         return (ValueGetter<TValue>)(Delegate)getter;
     }

@@ -26,7 +26,7 @@ internal sealed class ReasonRowMapper : IRowToRowMapper
     {
         var needed = new SortedSet<int>();
         foreach (var column in dependingColumns)
-            needed.Add(column.Index < InputSchema.Count ? column.Index : InputSchema[_transformer.Options.PromptColumnName].Index);
+            needed.Add(column.Index < InputSchema.Count ? column.Index : InputSchema[_transformer.Settings.PromptColumnName].Index);
         return needed.Select(i => InputSchema[i]).ToArray();
     }
 

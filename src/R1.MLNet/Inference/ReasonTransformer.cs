@@ -16,24 +16,27 @@ namespace R1.MLNet.Inference;
 public sealed class ReasonTransformer : ITransformer, IPolicyCarrier
 {
     private readonly SamplingSettings _sampling;
+    private readonly ReasonOptions _options;
 
     /// <summary>Creates the transformer over <paramref name="policy"/> (not copied; <see cref="ReasonOptions.Policy"/> is ignored).</summary>
     public ReasonTransformer(Policy policy, ReasonOptions? options = null)
     {
         Policy = policy ?? throw new ArgumentNullException(nameof(policy));
-        Options = (options ?? new ReasonOptions()).Clone();
-        Options.Validate();
-        _sampling = Options.ToSampling();
+        _options = (options ?? new ReasonOptions()).Clone();
+        _options.Validate();
+        _sampling = _options.ToSampling();
     }
 
     /// <inheritdoc />
     public Policy Policy { get; }
 
-    /// <summary>The options (a copy of those given).</summary>
-    public ReasonOptions Options { get; }
+    /// <summary>A copy of the options in use (changing it does not change the transformer).</summary>
+    public ReasonOptions Options => _options.Clone();
+
+    internal ReasonOptions Settings => _options;
 
     /// <summary>The generated column names, in schema order.</summary>
-    public IReadOnlyList<string> OutputColumnNames => [Options.CompletionColumnName, Options.ReasoningColumnName, Options.AnswerColumnName];
+    public IReadOnlyList<string> OutputColumnNames => [_options.CompletionColumnName, _options.ReasoningColumnName, _options.AnswerColumnName];
 
     /// <summary>Always <see langword="true"/>: <c>mlContext.Model.CreatePredictionEngine</c> answers one question at a time.</summary>
     public bool IsRowToRowMapper => true;
@@ -42,7 +45,7 @@ public sealed class ReasonTransformer : ITransformer, IPolicyCarrier
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        TextColumn.Require(inputSchema, Options.PromptColumnName, "prompt");
+        TextColumn.Require(inputSchema, _options.PromptColumnName, "prompt");
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(inputSchema);
         foreach (var name in OutputColumnNames) builder.AddColumn(name, TextDataViewType.Instance);
@@ -77,14 +80,14 @@ public sealed class ReasonTransformer : ITransformer, IPolicyCarrier
     {
         ArgumentNullException.ThrowIfNull(questions);
         if (questions.Count == 0) return [];
-        var groups = CompletionSampler.SampleGroups(Policy, questions, Options.Samples, _sampling, Options.Seed + firstRow);
+        var groups = CompletionSampler.SampleGroups(Policy, questions, _options.Samples, _sampling, _options.Seed + firstRow);
         return groups.Select(Choose).ToArray();
     }
 
     private ReasonOutput Choose(IReadOnlyList<string> completions)
     {
-        var answers = completions.Select(Options.AnswerMatcher.Extract).ToArray();
-        int winner = Options.Samples == 1 ? 0 : Math.Max(0, MajorityVote.Winner(answers, Options.AnswerMatcher));
+        var answers = completions.Select(_options.AnswerMatcher.Extract).ToArray();
+        int winner = _options.Samples == 1 ? 0 : Math.Max(0, MajorityVote.Winner(answers, _options.AnswerMatcher));
         var parsed = ParsedCompletion.Parse(completions[winner]);
         return new ReasonOutput(completions[winner], parsed.Reasoning, parsed.Answer, completions);
     }

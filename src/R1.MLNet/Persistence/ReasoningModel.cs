@@ -29,7 +29,7 @@ public static class ReasoningModel
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var last = LastStep(model);
-        var manifest = last is ReasonTransformer reason ? ReasoningModelManifest.FromOptions(reason.Options) : new ReasoningModelManifest { Kind = "policy" };
+        var manifest = last is ReasonTransformer reason ? ReasoningModelManifest.FromOptions(reason.Settings) : new ReasoningModelManifest { Kind = "policy" };
         string staging = Path.Combine(Path.GetTempPath(), "r1-model-" + Guid.NewGuid().ToString("N"));
         try
         {

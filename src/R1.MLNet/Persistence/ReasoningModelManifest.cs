@@ -23,6 +23,7 @@ internal sealed record ReasoningModelManifest
     public double TopP { get; init; }
     public int Samples { get; init; }
     public int BatchSize { get; init; } = 8;
+    public string[] StopStrings { get; init; } = [];
     public int Seed { get; init; }
     public string PromptTemplate { get; init; } = PromptTemplates.R1Zero;
     public string CompletionPrefix { get; init; } = "";
@@ -40,7 +41,7 @@ internal sealed record ReasoningModelManifest
         {
             Kind = "reason", PromptColumnName = o.PromptColumnName, CompletionColumnName = o.CompletionColumnName,
             ReasoningColumnName = o.ReasoningColumnName, AnswerColumnName = o.AnswerColumnName, MaxNewTokens = o.MaxNewTokens,
-            Temperature = o.Temperature, TopP = o.TopP, Samples = o.Samples, BatchSize = o.BatchSize, Seed = o.Seed, PromptTemplate = o.PromptTemplate,
+            Temperature = o.Temperature, TopP = o.TopP, Samples = o.Samples, BatchSize = o.BatchSize, StopStrings = o.StopStrings.ToArray(), Seed = o.Seed, PromptTemplate = o.PromptTemplate,
             CompletionPrefix = o.CompletionPrefix, AnswerMatcherType = matcher.AssemblyQualifiedName!,
         };
     }
@@ -52,7 +53,7 @@ internal sealed record ReasoningModelManifest
         return new()
         {
             PromptColumnName = PromptColumnName, CompletionColumnName = CompletionColumnName, ReasoningColumnName = ReasoningColumnName,
-            AnswerColumnName = AnswerColumnName, MaxNewTokens = MaxNewTokens, Temperature = Temperature, TopP = TopP, Samples = Samples, BatchSize = BatchSize,
+            AnswerColumnName = AnswerColumnName, MaxNewTokens = MaxNewTokens, Temperature = Temperature, TopP = TopP, Samples = Samples, BatchSize = BatchSize, StopStrings = StopStrings,
             Seed = Seed, PromptTemplate = PromptTemplate, CompletionPrefix = CompletionPrefix,
             AnswerMatcher = (IAnswerMatcher)Activator.CreateInstance(matcherType)!,
         };

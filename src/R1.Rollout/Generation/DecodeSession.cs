@@ -6,6 +6,8 @@ namespace R1.Rollout.Generation;
 /// <summary>
 /// The device-side state of one batched generation: left-padded tokens, mask and positions for the whole budget,
 /// the KV cache, per-row finished flags and log-probs. Each <see cref="Step"/> samples one token per row without a host sync.
+/// <see cref="Compact"/> drops finished rows from every batch tensor (their results move to the host), so later steps
+/// only compute the rows still generating.
 /// </summary>
 internal sealed class DecodeSession : IDisposable
 {
@@ -13,7 +15,13 @@ internal sealed class DecodeSession : IDisposable
     private readonly SamplingOptions _options;
     private readonly TorchSharp.torch.Generator _generator;
     private readonly KvCache? _cache;
-    private readonly Tensor _tokens, _mask, _positions, _logProbs, _finished, _eos;
+    private readonly Tensor _eos;
+    private Tensor _tokens, _mask, _positions, _logProbs, _finished;   // [rows, …]: only the rows still generating
+    private Tensor? _cos, _sin, _keyMask;   // whole-budget RoPE tables and key mask for cached decode steps
+    private int[] _rows;                      // active row → original row
+    private readonly int[] _uniqueRows, _copyOf;   // rows with distinct prompts; row → its position in _uniqueRows
+    private readonly long[]?[] _retiredIds;   // original row → its generated ids, once compacted away
+    private readonly float[]?[] _retiredLogProbs;
     private readonly long _padId;
     private Tensor? _nextLogits;
 
@@ -25,6 +33,10 @@ internal sealed class DecodeSession : IDisposable
         BatchSize = prompts.Count;
         PromptWidth = prompts.Max(p => p.Count);
         MaxNew = maxNew;
+        _rows = Enumerable.Range(0, BatchSize).ToArray();
+        (_uniqueRows, _copyOf) = DistinctPrompts(prompts);
+        _retiredIds = new long[BatchSize][];
+        _retiredLogProbs = new float[BatchSize][];
         int width = PromptWidth + maxNew;
         var (ids, mask) = PromptBatch.LeftPad(prompts, PromptWidth, width, padId);
         _tokens = tensor(ids, device: device).DetachFromDisposeScope();                     // [B, P+N]
@@ -34,10 +46,19 @@ internal sealed class DecodeSession : IDisposable
         _finished = zeros([BatchSize, 1], ScalarType.Bool, device).DetachFromDisposeScope();
         _eos = tensor(eosIds.Select(i => (long)i).ToArray(), device: device).DetachFromDisposeScope();
         _generator = new TorchSharp.torch.Generator((ulong)(options.Seed ?? Random.Shared.NextInt64()), device);
-        if (options.UseKvCache) _cache = new KvCache(model.Config, BatchSize, width, device, model.DType);
+        if (!options.UseKvCache) return;
+        _cache = new KvCache(model.Config, _uniqueRows.Length, width, device, model.DType);   // expanded to B rows after prefill
+        (_cos, _sin) = model.RopeTables(_positions);                                         // [B, 1, P+N, D]
+        _cos.DetachFromDisposeScope();
+        _sin.DetachFromDisposeScope();
+        _keyMask = model.KeyPaddingMask(_mask).DetachFromDisposeScope();                    // [B, 1, 1, P+N]
     }
 
+    /// <summary>Rows of the request (original batch size).</summary>
     public int BatchSize { get; }
+
+    /// <summary>Rows still in the device batch.</summary>
+    public int ActiveRows => _rows.Length;
     public int PromptWidth { get; }
     public int MaxNew { get; }
 
@@ -50,7 +71,32 @@ internal sealed class DecodeSession : IDisposable
         using var scope = NewDisposeScope();
         var ids = _tokens.narrow(1, 0, PromptWidth);
         var mask = _mask.narrow(1, 0, PromptWidth);
-        SetNextLogits(_model.Hidden(ids, mask, _positions.narrow(1, 0, PromptWidth), _cache));
+        var positions = _positions.narrow(1, 0, PromptWidth);
+        if (_cache is null || _uniqueRows.Length == BatchSize)
+        {
+            SetNextLogits(_model.Hidden(ids, mask, positions, _cache));
+            return;
+        }
+        // Group rollouts repeat each prompt G times: run each distinct prompt once, then copy its cache rows and logits.
+        var unique = tensor(_uniqueRows.Select(r => (long)r).ToArray(), device: ids.device);
+        var expand = tensor(_copyOf.Select(r => (long)r).ToArray(), device: ids.device);
+        SetNextLogits(_model.Hidden(ids.index_select(0, unique), mask.index_select(0, unique), positions.index_select(0, unique), _cache));
+        _cache.KeepRows(expand);
+        _nextLogits = Select(_nextLogits!, expand);                                           // [U, V] → [B, V]
+    }
+
+    /// <summary>The first row of each distinct prompt, and for every row the index of its prompt among those.</summary>
+    private static (int[] Unique, int[] CopyOf) DistinctPrompts(IReadOnlyList<IReadOnlyList<int>> prompts)
+    {
+        var unique = new List<int>();
+        var copyOf = new int[prompts.Count];
+        for (int r = 0; r < prompts.Count; r++)
+        {
+            int match = unique.FindIndex(u => ReferenceEquals(prompts[u], prompts[r]) || prompts[u].SequenceEqual(prompts[r]));
+            if (match < 0) { match = unique.Count; unique.Add(r); }
+            copyOf[r] = match;
+        }
+        return (unique.ToArray(), copyOf);
     }
 
     /// <summary>Samples the next token of every unfinished row and, if budget remains, computes the following logits.</summary>
@@ -71,11 +117,13 @@ internal sealed class DecodeSession : IDisposable
 
     private void Advance(int column, Tensor ids)
     {
-        var mask = _mask.narrow(1, 0, column + 1);
-        var hidden = _cache is null
-            ? _model.Hidden(_tokens.narrow(1, 0, column + 1), mask, _positions.narrow(1, 0, column + 1), null)
-            : _model.Hidden(ids, mask, _positions.narrow(1, column, 1), _cache);
-        SetNextLogits(hidden);
+        if (_cache is null)
+        {
+            SetNextLogits(_model.Hidden(_tokens.narrow(1, 0, column + 1), _mask.narrow(1, 0, column + 1), _positions.narrow(1, 0, column + 1), null));
+            return;
+        }
+        var context = new AttentionContext(_cos!.narrow(2, column, 1), _sin!.narrow(2, column, 1), _keyMask!.narrow(3, 0, column + 1), _cache);
+        SetNextLogits(_model.Hidden(ids, context));
     }
 
     private void SetNextLogits(Tensor hidden)
@@ -92,15 +140,74 @@ internal sealed class DecodeSession : IDisposable
         return all.item<bool>();
     }
 
-    /// <summary>Marks <paramref name="row"/> finished (e.g. a stop string was found on the host).</summary>
+    /// <summary>Marks original row <paramref name="row"/> finished (e.g. a stop string was found on the host).</summary>
     public void Finish(int row)
     {
-        using var view = _finished[row];
+        int active = Array.IndexOf(_rows, row);
+        if (active < 0) return;                                                             // already compacted away
+        using var view = _finished[active];
         view.fill_(true);
     }
 
-    /// <summary>Host copy of the generated ids [B][Generated] and log-probs.</summary>
+    /// <summary>
+    /// Host sync: once at least a quarter of the active rows have finished, moves their results to the host and keeps only
+    /// the unfinished rows in every batch tensor and the KV cache.
+    /// </summary>
+    public void Compact()
+    {
+        using var scope = NewDisposeScope();
+        var finished = _finished.squeeze(1).cpu().data<bool>().ToArray();
+        int done = finished.Count(f => f);
+        if (done == 0 || done == finished.Length || done * 4 < finished.Length) return;
+        var (ids, lps) = DownloadActive();
+        for (int r = 0; r < finished.Length; r++)
+            if (finished[r])
+            {
+                _retiredIds[_rows[r]] = ids.AsSpan(r * Generated, Generated).ToArray();
+                _retiredLogProbs[_rows[r]] = lps.AsSpan(r * Generated, Generated).ToArray();
+            }
+        var keepRows = Enumerable.Range(0, finished.Length).Where(r => !finished[r]).ToArray();
+        var keep = tensor(keepRows.Select(r => (long)r).ToArray(), device: _tokens.device);
+        _tokens = Select(_tokens, keep); _mask = Select(_mask, keep); _positions = Select(_positions, keep);
+        _logProbs = Select(_logProbs, keep); _finished = Select(_finished, keep); _nextLogits = Select(_nextLogits!, keep);
+        if (_cache is not null)
+        {
+            _cos = Select(_cos!, keep); _sin = Select(_sin!, keep); _keyMask = Select(_keyMask!, keep);
+            _cache.KeepRows(keep);
+        }
+        _rows = keepRows.Select(r => _rows[r]).ToArray();
+    }
+
+    /// <summary>Replaces <paramref name="batch"/> by its rows <paramref name="keep"/> (disposing the old tensor).</summary>
+    private static Tensor Select(Tensor batch, Tensor keep)
+    {
+        var kept = batch.index_select(0, keep).DetachFromDisposeScope();
+        batch.Dispose();
+        return kept;
+    }
+
+    /// <summary>Host copy of the generated ids and log-probs of every original row, [BatchSize × Generated] row-major.</summary>
     public (long[] Ids, float[] LogProbs) Download()
+    {
+        var (activeIds, activeLps) = DownloadActive();
+        var ids = new long[BatchSize * Generated];
+        var lps = new float[BatchSize * Generated];
+        Array.Fill(ids, _padId);
+        for (int r = 0; r < _rows.Length; r++)
+        {
+            Array.Copy(activeIds, r * Generated, ids, _rows[r] * Generated, Generated);
+            Array.Copy(activeLps, r * Generated, lps, _rows[r] * Generated, Generated);
+        }
+        for (int b = 0; b < BatchSize; b++)
+            if (_retiredIds[b] is { } retired)
+            {
+                retired.CopyTo(ids, b * Generated);
+                _retiredLogProbs[b]!.CopyTo(lps, b * Generated);
+            }
+        return (ids, lps);
+    }
+
+    private (long[] Ids, float[] LogProbs) DownloadActive()
     {
         using var scope = NewDisposeScope();
         var ids = _tokens.narrow(1, PromptWidth, Generated).cpu().contiguous().data<long>().ToArray();
@@ -110,7 +217,7 @@ internal sealed class DecodeSession : IDisposable
 
     public void Dispose()
     {
-        foreach (var t in new[] { _tokens, _mask, _positions, _logProbs, _finished, _eos, _nextLogits }) t?.Dispose();
+        foreach (var t in new[] { _tokens, _mask, _positions, _logProbs, _finished, _eos, _nextLogits, _cos, _sin, _keyMask }) t?.Dispose();
         _cache?.Dispose();
         _generator.Dispose();
     }

@@ -33,7 +33,9 @@ public sealed class RolloutGenerator
         while (session.Generated < maxNew)
         {
             session.Step();
-            if (session.Generated % options.CheckInterval == 0 && Done(session, builder, options)) break;
+            if (session.Generated % options.CheckInterval != 0) continue;
+            if (Done(session, builder, options)) break;
+            if (options.CompactFinishedRows) session.Compact();
         }
         var (ids, logProbs) = session.Download();
         int n = session.Generated;

@@ -15,7 +15,7 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
     private readonly RotaryEmbedding _rope;
 
     /// <summary>Creates a model with PyTorch's default initialization (see <see cref="InitializeWeights"/>).</summary>
-    public CausalLM(ModelConfig config) : base("CausalLM")
+    public CausalLM(ModelConfig config) : base(CheckedName())
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
@@ -24,6 +24,13 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
         if (!Config.TieWordEmbeddings) lm_head = nn.Linear(Config.HiddenSize, Config.VocabSize, hasBias: false);
         _rope = new RotaryEmbedding(Config);
         RegisterComponents();
+    }
+
+    /// <summary>Runs the native-library check before the base constructor touches libtorch.</summary>
+    private static string CheckedName()
+    {
+        R1.Rollout.Runtime.TorchRuntime.EnsureAvailable();
+        return "CausalLM";
     }
 
     /// <summary>The configuration (a private copy).</summary>
@@ -50,12 +57,38 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
         if (past + t > Config.MaxPositionEmbeddings)
             throw new ArgumentException($"The sequence ({past + t} tokens) is longer than the model's context (max_position_embeddings = {Config.MaxPositionEmbeddings}).");
         var device = inputIds.device;
-        positionIds ??= (arange(past, past + t, ScalarType.Int64, device).unsqueeze(0).expand(b, t));
+        if (positionIds is not null && (positionIds.dim() != 2 || positionIds.shape[0] != b || positionIds.shape[1] != t))
+            throw new ArgumentException($"positionIds must be [{b}, {t}] like inputIds; got [{string.Join(", ", positionIds.shape)}].", nameof(positionIds));
+        positionIds ??= arange(past, past + t, ScalarType.Int64, device).unsqueeze(0).expand(b, t);
         var (cos, sin) = _rope.Tables(positionIds, DType);
         var mask = BuildMask(attentionMask, b, t, past, device);
         var hidden = model.forward(inputIds, new AttentionContext(cos, sin, mask, cache));
         cache?.Advance(t);
         return hidden.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Final-normed hidden states for a prebuilt <paramref name="context"/> (RoPE tables and mask already sliced for these
+    /// tokens). Decode loops precompute the tables for their whole budget and skip rebuilding them every step.
+    /// </summary>
+    internal Tensor Hidden(Tensor inputIds, AttentionContext context)
+    {
+        using var scope = NewDisposeScope();
+        var hidden = model.forward(inputIds, context);
+        context.Cache?.Advance(inputIds.shape[1]);
+        return hidden.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>RoPE tables [B, 1, S, head_dim] for position ids [B, S], in the model dtype.</summary>
+    internal (Tensor Cos, Tensor Sin) RopeTables(Tensor positionIds) => _rope.Tables(positionIds, DType);
+
+    /// <summary>Additive key mask [B, 1, 1, S] (0 = visible) from a 0/1 mask [B, S]: the mask of a single-token decode step.</summary>
+    internal Tensor KeyPaddingMask(Tensor attentionMask)
+    {
+        using var scope = NewDisposeScope();
+        var dtype = DType;
+        var hidden = attentionMask.eq(0).unsqueeze(1).unsqueeze(1);                   // [B, 1, 1, S]
+        return zeros(hidden.shape, dtype, attentionMask.device).masked_fill_(hidden, HiddenScore(dtype)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Projects hidden states [..., hidden] to logits [..., V] (through the embedding matrix when tied).</summary>
@@ -85,10 +118,28 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
     }
 
     /// <summary>
-    /// Boolean attention mask [B, 1, G·T, S]: key s is visible to query t when s ≤ past + t and s is not padding.
+    /// Additive attention mask (0 = visible, a large negative number = hidden) of shape [B, 1, G·T, S] (or [B, 1, 1, S]
+    /// when T = 1, broadcast over the query groups): key s is visible to query t when s ≤ past + t and s is not padding.
     /// A padding query still sees itself, so its (ignored) output stays finite.
     /// </summary>
     private Tensor BuildMask(Tensor? attentionMask, long b, long t, long past, Device device)
+    {
+        using var scope = NewDisposeScope();
+        var allowed = AllowedKeys(attentionMask, b, t, past, device);
+        var dtype = DType;
+        var additive = zeros(allowed.shape, dtype, device).masked_fill_(allowed.logical_not(), HiddenScore(dtype));
+        return additive.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The most negative finite score of <paramref name="dtype"/> (HF's <c>finfo.min</c>): hides a key without NaNs.</summary>
+    private static double HiddenScore(ScalarType dtype) => dtype switch
+    {
+        ScalarType.Float16 => -65504.0,
+        ScalarType.BFloat16 => -3.3895313892515355e38,
+        _ => float.MinValue,
+    };
+
+    private Tensor AllowedKeys(Tensor? attentionMask, long b, long t, long past, Device device)
     {
         using var scope = NewDisposeScope();
         long s = past + t;
@@ -104,6 +155,7 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
             allowed = allowed & (keep | (keys == queries).unsqueeze(0).unsqueeze(0));          // [B, 1, T, S]
         }
         int groups = Config.NumAttentionHeads / Config.KeyValueHeads;
+        if (t == 1) return allowed.expand(b, 1, 1, s).MoveToOuterDisposeScope();     // broadcasts over the G query rows
         allowed = allowed.expand(b, 1, t, s);
         if (groups > 1) allowed = allowed.repeat(1, 1, groups, 1);                   // [B, 1, G·T, S]
         return allowed.MoveToOuterDisposeScope();

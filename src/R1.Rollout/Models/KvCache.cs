@@ -30,7 +30,7 @@ public sealed class KvCache : IDisposable
     }
 
     /// <summary>Rows in the cache.</summary>
-    public long BatchSize { get; }
+    public long BatchSize { get; private set; }
 
     /// <summary>Maximum number of positions.</summary>
     public long Capacity { get; }
@@ -57,6 +57,21 @@ public sealed class KvCache : IDisposable
 
     /// <summary>Marks <paramref name="count"/> more positions as written (called once per forward, after every layer).</summary>
     internal void Advance(long count) => Length += count;
+
+    /// <summary>Keeps only the rows <paramref name="rows"/> (int64 indices) of every layer, e.g. to drop finished sequences.</summary>
+    public void KeepRows(Tensor rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            var (k, v) = (_keys[i], _values[i]);
+            _keys[i] = k.index_select(0, rows).DetachFromDisposeScope();
+            _values[i] = v.index_select(0, rows).DetachFromDisposeScope();
+            k.Dispose();
+            v.Dispose();
+        }
+        BatchSize = rows.shape[0];
+    }
 
     /// <summary>Forgets every position (the memory is kept).</summary>
     public void Reset() => Length = 0;

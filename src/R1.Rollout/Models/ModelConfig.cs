@@ -58,7 +58,15 @@ public sealed class ModelConfig
     [JsonPropertyName("eos_token_id"), JsonConverter(typeof(IntOrListConverter))] public List<int>? EosTokenIds { get; set; }
 
     /// <summary>The dtype of the saved weights: <c>float32</c> or <c>bfloat16</c>.</summary>
-    [JsonPropertyName("torch_dtype")] public string TorchDType { get; set; } = "float32";
+    [JsonPropertyName("torch_dtype")]
+    public string TorchDType
+    {
+        get => _torchDType;
+        set { _torchDType = value; _torchDTypeSet = true; }
+    }
+
+    private string _torchDType = "float32";
+    private bool _torchDTypeSet;
 
     /// <summary>The activation; only <c>silu</c> is supported.</summary>
     [JsonPropertyName("hidden_act")] public string HiddenAct { get; set; } = "silu";
@@ -106,9 +114,17 @@ public sealed class ModelConfig
         try { config = JsonSerializer.Deserialize<ModelConfig>(File.ReadAllText(path), JsonOptions); }
         catch (JsonException e) { throw new InvalidDataException($"'{path}' is not a valid config.json: {e.Message}", e); }
         if (config is null) throw new InvalidDataException($"'{path}' is empty.");
+        config.ApplyNewDTypeKey();
         try { config.Validate(); }
         catch (InvalidDataException e) { throw new InvalidDataException($"'{path}': {e.Message}", e); }
         return config;
+    }
+
+    /// <summary>Newer <c>transformers</c> versions write <c>dtype</c> instead of <c>torch_dtype</c>; use it when only it is present.</summary>
+    private void ApplyNewDTypeKey()
+    {
+        if (Extra is null || !Extra.TryGetValue("dtype", out var d) || d.ValueKind != JsonValueKind.String) return;
+        if (!_torchDTypeSet) TorchDType = d.GetString()!;
     }
 
     /// <summary>Writes this configuration as <c>config.json</c> (path to a file or a folder).</summary>

@@ -23,8 +23,10 @@ public sealed class RmsNorm : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var dtype = x.dtype;
-        var x32 = x.to(ScalarType.Float32);
-        var normed = x32 * (x32.square().mean([-1], keepdim: true) + _eps).rsqrt();
-        return (weight * normed.to(dtype)).MoveToOuterDisposeScope();
+        var x32 = dtype == ScalarType.Float32 ? x : x.to(ScalarType.Float32);
+        var inverseRms = x32.square().mean([-1], keepdim: true).add_(_eps).rsqrt_();   // [..., 1]
+        var normed = x32 * inverseRms;
+        if (dtype != ScalarType.Float32) normed = normed.to(dtype);
+        return normed.mul_(weight).MoveToOuterDisposeScope();
     }
 }

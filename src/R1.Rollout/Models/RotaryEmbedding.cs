@@ -41,14 +41,18 @@ public sealed class RotaryEmbedding : IDisposable
         }
     }
 
-    /// <summary>cos and sin tables [B, 1, T, head_dim] for <paramref name="positionIds"/> [B, T], in <paramref name="dtype"/>.</summary>
+    /// <summary>
+    /// cos and signed sin tables [B, 1, T, head_dim] for <paramref name="positionIds"/> [B, T], in <paramref name="dtype"/>.
+    /// The first half of the sin table is negated so that <see cref="Apply"/> can use <c>roll</c> for <c>rotate_half</c>.
+    /// </summary>
     public (Tensor Cos, Tensor Sin) Tables(Tensor positionIds, ScalarType dtype)
     {
         using var scope = NewDisposeScope();
         var inv = InvFreqOn(positionIds.device);
         var freqs = positionIds.to(ScalarType.Float32).unsqueeze(-1) * inv;   // [B, T, D/2]
         var emb = cat([freqs, freqs], -1).unsqueeze(1);                          // [B, 1, T, D]
-        return scope.MoveToOuter(emb.cos().to(dtype), emb.sin().to(dtype));
+        var signedSin = cat([freqs.sin().neg_(), freqs.sin()], -1).unsqueeze(1);  // [B, 1, T, D]: (−sin, sin)
+        return scope.MoveToOuter(emb.cos().to(dtype), signedSin.to(dtype));
     }
 
     private Tensor InvFreqOn(Device device)
@@ -61,13 +65,15 @@ public sealed class RotaryEmbedding : IDisposable
         return _invFreqOnDevice;
     }
 
-    /// <summary>Rotates <paramref name="x"/> [B, heads, T, D] by the tables from <see cref="Tables"/>.</summary>
-    public static Tensor Apply(Tensor x, Tensor cos, Tensor sin)
+    /// <summary>
+    /// Rotates <paramref name="x"/> [B, heads, T, D] by the tables from <see cref="Tables"/>:
+    /// <c>x·cos + rotate_half(x)·sin</c>, where <c>rotate_half(x)·sin = roll(x, D/2)·(−sin, sin)</c>.
+    /// </summary>
+    public static Tensor Apply(Tensor x, Tensor cos, Tensor signedSin)
     {
         using var scope = NewDisposeScope();
-        long half = x.shape[^1] / 2;
-        var rotated = cat([-x.narrow(-1, half, half), x.narrow(-1, 0, half)], -1);
-        return (x * cos + rotated * sin).MoveToOuterDisposeScope();
+        var swapped = x.roll(x.shape[^1] / 2, -1);                                // (x2, x1)
+        return (x * cos).addcmul_(swapped, signedSin, 1).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />

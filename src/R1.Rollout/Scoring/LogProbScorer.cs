@@ -24,9 +24,20 @@ public sealed class LogProbScorer
     /// <param name="temperature">Logits are divided by this first (use the sampling temperature, as TRL does). Default 1.</param>
     public ScoredCompletions Score(IReadOnlyList<IReadOnlyList<int>> prompts, IReadOnlyList<IReadOnlyList<int>> completions, double temperature = 1.0)
     {
+        CheckIds(prompts, nameof(prompts));
+        CheckIds(completions, nameof(completions));
         using var batch = ScoringBatch.Build(prompts, completions, _policy.Tokenizer.PadId, _policy.Device);
         var logProbs = Score(batch, temperature);
         return new ScoredCompletions(logProbs, batch.CompletionMask.clone());
+    }
+
+    private void CheckIds(IReadOnlyList<IReadOnlyList<int>> rows, string paramName)
+    {
+        if (rows is null) return;                                       // ScoringBatch.Build reports it
+        int vocab = _policy.Config.VocabSize;
+        for (int r = 0; r < rows.Count; r++)
+            foreach (int id in rows[r] ?? [])
+                if ((uint)id >= (uint)vocab) throw new ArgumentException($"Row {r} has token id {id}, outside the vocabulary (size {vocab}).", paramName);
     }
 
     /// <summary>Log-probs [B, C] (float32, 0 on padding) of <paramref name="batch"/>'s completion tokens.</summary>

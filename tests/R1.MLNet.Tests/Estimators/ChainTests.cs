@@ -41,6 +41,7 @@ public class ChainTests
             .Append(catalog.Grpo(new GrpoEstimator.Options
             {
                 Services = services,
+                EvaluationData = Data,
                 PromptTemplate = PromptTemplates.None,
                 Trainer = new GrpoOptions { MaxSteps = 1, PromptsPerStep = 2, NumGenerations = 2, MaxCompletionLength = 6, LearningRate = 1e-3 },
             }))
@@ -56,6 +57,7 @@ public class ChainTests
         reason.Policy.Should().BeSameAs(grpo.Policy);
         sft.Result.Steps.Should().Be(2);
         grpo.Result.StepsCompleted.Should().Be(1);
+        grpo.Result.FinalEvaluation!.Samples.Select(x => x.Example.Answer).Should().Equal("3", "7");
         var rows = _ml.Data.CreateEnumerable<ReasonedRow>(model.Transform(Data), false).ToList();
         rows.Should().HaveCount(2);
         var engine = _ml.Model.CreatePredictionEngine<Question, Reply>(model);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.ML;
 using R1.MLNet.Catalog;
 using R1.MLNet.Data;
@@ -51,6 +52,14 @@ public class SchemaValidationTests
     {
         var create = () => _ml.Reasoning().Grpo(new GrpoEstimator.Options());
         create.Should().Throw<ArgumentException>().WithMessage("*Rewards*Services*AddReasoningRewards*");
+    }
+
+    [Test]
+    public void Grpo_with_a_provider_lacking_rewards_says_what_to_register()
+    {
+        using var services = new ServiceCollection().BuildServiceProvider();
+        var fit = () => _ml.Reasoning().Grpo(services).Fit(Qa);
+        fit.Should().Throw<InvalidOperationException>().WithMessage("*no IRewardScorer*AddReasoningRewards*");
     }
 
     [Test]

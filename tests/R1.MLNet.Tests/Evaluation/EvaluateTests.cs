@@ -33,6 +33,8 @@ public class EvaluateTests
         metrics.PassAt1.Should().BeApproximately((1.0 + 1.0 / 3) / 2, 1e-12);
         metrics.ConsAtK.Should().Be(0.5);
         metrics.AnswerRate.Should().Be(1.0);
+        metrics.PassAtK(1).Should().BeApproximately(metrics.PassAt1, 1e-12);
+        metrics.PassAtK(2).Should().BeApproximately((1.0 + (1 - 1.0 / 3)) / 2, 1e-12);   // q2: 1 - C(2,2)/C(3,2)
     }
 
     [Test]

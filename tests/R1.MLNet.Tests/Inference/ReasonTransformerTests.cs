@@ -130,4 +130,21 @@ public class ReasonTransformerTests
         b.Completion.Should().Be(reason.Generate("2+2=").Completion);
         a.Answer.Should().Be(ParsedCompletion.Parse(a.Completion).Answer);
     }
+
+    [Test]
+    public void Stop_strings_end_the_completion_at_their_first_occurrence()
+    {
+        using var policy = TinyPolicies.Create();
+        var options = Greedy(tokens: 24);
+        options.CompletionPrefix = "";
+        string full = new ReasonTransformer(policy, options).Generate("3+4=").Completion;
+        string stop = full.Skip(2).First(ch => ch != '<' && ch != '>').ToString();
+        options.StopStrings = [stop];
+
+        string stopped = new ReasonTransformer(policy, options).Generate("3+4=").Completion;
+
+        stopped.Should().EndWith(stop);
+        full.Should().StartWith(stopped);
+        stopped.IndexOf(stop, StringComparison.Ordinal).Should().Be(stopped.Length - stop.Length, "generation ends at the first occurrence");
+    }
 }

@@ -86,13 +86,15 @@ public class ReasoningModelTests
     {
         PromptTemplates.Register("test-short", q => "User: " + q + " Assistant:");
         using var policy = TinyPolicies.Create();
-        var reason = new ReasonTransformer(policy, new ReasonOptions { PromptTemplate = "test-short", Temperature = 0, MaxNewTokens = 4 });
+        var reason = new ReasonTransformer(policy, new ReasonOptions { PromptTemplate = "test-short", Temperature = 0, MaxNewTokens = 4, StopStrings = ["</answer>"], BatchSize = 3 });
         string path = Path.Combine(_dir, "custom.zip");
 
         ReasoningModel.Save(reason, path);
         var loaded = (ReasonTransformer)ReasoningModel.Load(path);
 
         loaded.Options.PromptTemplate.Should().Be("test-short");
+        loaded.Options.StopStrings.Should().Equal("</answer>");
+        loaded.Options.BatchSize.Should().Be(3);
         loaded.Generate("1+2").Completion.Should().Be(reason.Generate("1+2").Completion);
         var builtIn = () => PromptTemplates.Register("r1-zero", q => q);
         builtIn.Should().Throw<ArgumentException>().WithMessage("*built-in*");

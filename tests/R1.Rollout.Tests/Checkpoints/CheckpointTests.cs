@@ -160,6 +160,16 @@ public class CheckpointTests
     }
 
     [Test]
+    public void Tokenizer_larger_than_the_vocabulary_is_reported()
+    {
+        string folder = SaveFixtureCopy();
+        File.Delete(Path.Combine(folder, R1.Rollout.Tokenization.CharTokenizer.FileName));
+        FixturePolicy.Tokenizer(400).Save(folder);
+        var act = () => Policy.Load(folder);
+        act.Should().Throw<InvalidDataException>().WithMessage("*tokenizer has 400 ids but config.json's vocab_size is 320*");
+    }
+
+    [Test]
     public void Clone_frozen_is_an_independent_copy_without_gradients()
     {
         using var policy = FixturePolicy.Tiny(seed: 8);

@@ -41,3 +41,15 @@ public class CudaTests
         (a.LogProbs - b.LogProbs.cpu()).abs().max().item<float>().Should().BeLessThan(0.1f);
     }
 }
+
+[TestFixture]
+public class DeviceOptionTests
+{
+    [Test]
+    public void Asking_for_cuda_without_cuda_is_a_clear_error()
+    {
+        if (cuda.is_available()) Assert.Ignore("CUDA is available here.");
+        var act = () => FixturePolicy.Tiny(device: "cuda");
+        act.Should().Throw<InvalidOperationException>().WithMessage("*'cuda'*CUDA is not available*TorchSharp-cuda-linux*");
+    }
+}

@@ -27,6 +27,7 @@ public class TensorLifetimeTests
         }
 
         GenerateOnce(); ScoreOnce();                         // warm-up: gradients get allocated once
+        GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();   // finalize other tests' garbage before counting
         var before = Live();
         for (int i = 0; i < 50; i++) GenerateOnce();
         var afterGenerate = Live();

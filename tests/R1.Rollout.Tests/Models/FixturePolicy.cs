@@ -22,11 +22,11 @@ internal static class FixturePolicy
     public static CharTokenizer Tokenizer(int vocab) =>
         new(new string(Enumerable.Range(0, vocab - 4).Select(i => (char)(0x4E00 + i)).ToArray()), ["<pad>", "<bos>", "<eos>", "<unk>"]);
 
-    public static Policy Tiny(long seed = 1, int maxPositions = 256, TorchSharp.torch.ScalarType dtype = TorchSharp.torch.ScalarType.Float32, long? maxShardBytes = null)
+    public static Policy Tiny(long seed = 1, int maxPositions = 256, TorchSharp.torch.ScalarType dtype = TorchSharp.torch.ScalarType.Float32, long? maxShardBytes = null, string device = "cpu")
     {
         var tok = CharTokenizer.CreateDefault();
         var config = R1.Rollout.Models.ModelConfig.Tiny(tok.VocabSize);
         config.HiddenSize = 64; config.IntermediateSize = 128; config.NumHiddenLayers = 2; config.MaxPositionEmbeddings = maxPositions;
-        return Policy.Create(config, tok, new PolicyOptions { Seed = seed, DType = dtype, MaxShardBytes = maxShardBytes });
+        return Policy.Create(config, tok, new PolicyOptions { Seed = seed, DType = dtype, MaxShardBytes = maxShardBytes, Device = device });
     }
 }

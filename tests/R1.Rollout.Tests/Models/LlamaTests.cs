@@ -51,6 +51,18 @@ public class LlamaTests
     }
 
     [Test]
+    public void Forward_rejects_mismatched_shapes_with_clear_errors()
+    {
+        using var model = new CausalLM(Llama());
+        using var scope = NewDisposeScope();
+        var ids = tensor(new long[,] { { 1, 2, 3 } });
+        model.Invoking(m => m.forward(ids, ones(1, 4, ScalarType.Int64), null, null)).Should().Throw<ArgumentException>().WithMessage("attentionMask must be [1, 3]*");
+        model.Invoking(m => m.forward(ids, null, zeros(1, 2, ScalarType.Int64), null)).Should().Throw<ArgumentException>().WithMessage("positionIds must be [1, 3]*");
+        model.Invoking(m => m.forward(tensor(new long[] { 1, 2 }), null, null, null)).Should().Throw<ArgumentException>().WithMessage("inputIds must be [batch, tokens]*");
+        model.Invoking(m => m.forward(zeros(1, 129, ScalarType.Int64), null, null, null)).Should().Throw<ArgumentException>().WithMessage("*129 tokens*max_position_embeddings = 128*");
+    }
+
+    [Test]
     public void Llama_forward_with_cache_matches_full_forward()
     {
         var config = Llama(scaling: new RopeScaling { RopeType = "llama3", Factor = 8, OriginalMaxPositionEmbeddings = 32 });

@@ -44,6 +44,16 @@ public class ModelConfigTests
         c.RopeScaling!.Kind.Should().Be("llama3");
     }
 
+    [TestCase("\"dtype\":\"bfloat16\"", "bfloat16")]
+    [TestCase("\"dtype\":\"bfloat16\",\"torch_dtype\":\"float32\"", "float32")]
+    [TestCase("\"hidden_act\":\"silu\"", "float32")]
+    public void Newer_dtype_key_is_used_when_torch_dtype_is_absent(string extra, string expected)
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "config.json");
+        File.WriteAllText(path, "{\"model_type\":\"qwen2\",\"vocab_size\":10,\"hidden_size\":8,\"intermediate_size\":16,\"num_hidden_layers\":1,\"num_attention_heads\":2," + extra + "}");
+        ModelConfig.Load(path).TorchDType.Should().Be(expected);
+    }
+
     [Test]
     public void Invalid_config_lists_every_problem()
     {

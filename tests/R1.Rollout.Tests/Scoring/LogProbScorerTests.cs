@@ -76,5 +76,7 @@ public class LogProbScorerTests
         act2.Should().Throw<ArgumentException>().WithMessage("*3 prompts but 2 completions*");
         var act3 = () => _policy.ScoreCompletions([Enumerable.Repeat(4, 250).ToArray()], [Enumerable.Repeat(4, 10).ToArray()]);
         act3.Should().Throw<ArgumentException>().WithMessage("*260 tokens*context is 256*");
+        var act4 = () => _policy.ScoreCompletions(Prompts, [[1], [2], [5000]]);
+        act4.Should().Throw<ArgumentException>().WithMessage("*Row 2 has token id 5000, outside the vocabulary*");
     }
 }
