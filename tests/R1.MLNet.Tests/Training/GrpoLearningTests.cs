@@ -14,7 +14,7 @@ namespace R1.MLNet.Tests.Training;
 /// multiplying; GRPO with the math and format rewards must raise held-out accuracy, and the same run with shuffled rewards must not.
 /// Accuracy is pass@1 from 4 samples per problem at temperature 1: the greedy accuracy of a model whose two procedures are near
 /// 50/50 also moves under pure noise (random drift re-decides near-tied greedy choices), so greedy is not a fair control here.
-/// Measured: base 51.7%, GRPO 70.0%, shuffled rewards 54.6%.
+/// Measured: base 55.0%, GRPO 70.8%, shuffled rewards 57.9%.
 /// </summary>
 [NonParallelizable]
 public class GrpoLearningTests
