@@ -6,7 +6,7 @@ namespace R1Zero.Miniature;
 /// <summary>Plots reward, training accuracy, held-out accuracy and completion length against the step (ScottPlot 5).</summary>
 public static class MetricsPlot
 {
-    public static string Save(IReadOnlyList<GrpoStepMetrics> history, string path)
+    public static string Save(IReadOnlyList<GrpoStepMetrics> history, double baseAccuracy, string path)
     {
         var plot = new Plot();
         double[] steps = history.Select(m => (double)m.Step).ToArray();
@@ -17,8 +17,8 @@ public static class MetricsPlot
         var evals = history.Where(m => m.EvalAccuracy.HasValue).ToList();
         if (evals.Count > 0)
         {
-            var eval = plot.Add.Scatter(evals.Select(m => (double)m.Step).ToArray(), evals.Select(m => m.EvalAccuracy!.Value).ToArray());
-            eval.LegendText = "held-out accuracy (greedy)";
+            var eval = plot.Add.Scatter(evals.Select(m => (double)m.Step).Prepend(0).ToArray(), evals.Select(m => m.EvalAccuracy!.Value).Prepend(baseAccuracy).ToArray());
+            eval.LegendText = "held-out accuracy (greedy; step 0 = base model)";
             eval.MarkerSize = 8;
         }
         var length = plot.Add.Scatter(steps, history.Select(m => m.CompletionLength).ToArray());

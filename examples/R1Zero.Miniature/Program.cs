@@ -3,6 +3,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.ML;
+using R1.MLNet;
+using R1.MLNet.Estimators;
 using R1.MLNet.Training;
 using R1.MLNet.Training.Synthetic;
 using R1.Rewards.Composition;
@@ -25,7 +28,8 @@ string Elapsed() => $"[{clock.Elapsed:mm\\:ss}]";
 // the preamble, and it would make every sequence 15x longer.
 static string Template(string question) => PromptFormatting.R1ZeroTemplate(question)[(R1ZeroChatTemplate.Preamble.Length + 1)..];
 
-var task = new ArithmeticTask(o.HeldOut, seed: o.Seed);
+var ml = new MLContext(o.Seed);
+var task = new ArithmeticTask(o.HeldOut, seed: o.Seed, maxOperand: o.MaxOperand);
 var train = task.Train.Select(p => p.ToExample()).ToList();
 var heldOut = task.HeldOut.Select(p => p.ToExample()).ToList();
 var services = new ServiceCollection().AddReasoningRewards(b => b.AddMathAccuracy().AddFormat(weight: 0.5)).BuildServiceProvider();
@@ -33,28 +37,40 @@ IRewardScorer rewards = services.GetRequiredService<IRewardScorer>();
 IRewardScorer trainingRewards = o.ShuffleRewards ? new ShuffledRewardScorer(rewards, o.Seed) : rewards;
 
 var tokenizer = CharTokenizer.CreateDefault();
-using var policy = Policy.Create(ModelConfig.Tiny(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = o.Seed, NumThreads = o.Threads });
+var policy = Policy.Create(ModelConfig.Tiny(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = o.Seed, NumThreads = o.Threads });
 var example = new ArithmeticProblem(3, 4, 5);
 Console.WriteLine($"R1-Zero in miniature: {policy.Model.parameters().Sum(p => p.numel()):N0}-parameter Qwen2-style model, task a+b*c, " +
                   $"{train.Count} training / {heldOut.Count} held-out problems, seed {o.Seed}");
 Console.WriteLine($"prompt \"{Template(example.Question)}\"  correct \"{example.CorrectCompletion}\"  slip ({o.SlipRate:P0} of the corpus) \"{example.SlipCompletion}\"");
 
-// 1. Pre-train the base model from scratch on worked solutions, a fraction of which slip (add before multiplying).
+// 1. Pre-train the base model (mlContext.Reasoning().Sft wraps SftTrainer) from scratch on worked solutions, a fraction of which slip (add before multiplying).
 var sftOptions = new SftOptions
 {
     MaxSteps = o.SftSteps, BatchSize = o.SftBatch, LearningRate = o.SftLr, PromptFormatter = Template, Seed = o.Seed, LogEvery = 10,
     MetricsPath = Path.Combine(o.Output, "sft_metrics.jsonl"),
 };
 var corpus = task.SftCorpus(o.SftSteps * o.SftBatch, o.SlipRate, o.Seed);
-var sftResult = ConsoleProgress.Run("SFT  ", o.SftSteps, p => { sftOptions.Progress = p; return new SftTrainer(policy, sftOptions, logger).Train(corpus); },
-    (SftStepMetrics m) => (m.Step, $"loss {m.Loss:F3}"));
-Console.WriteLine($"{Elapsed()} SFT: {sftResult.Steps} steps, final loss {sftResult.FinalLoss:F3}");
+if (o.BaseDir is not null && Directory.Exists(o.BaseDir))
+{
+    policy.Dispose();
+    policy = Policy.Load(o.BaseDir, new PolicyOptions { NumThreads = o.Threads });
+    Console.WriteLine($"{Elapsed()} base model loaded from {o.BaseDir}");
+}
+else
+{
+    var sftData = ml.Data.LoadFromEnumerable(corpus.Select(c => new SftRow { Prompt = c.Prompt, Response = c.Response }));
+    var sftEstimator = ml.Reasoning().Sft(new SftEstimator.Options { Policy = policy, Trainer = sftOptions, LoggerFactory = loggerFactory });
+    var sftResult = ConsoleProgress.Run("SFT  ", o.SftSteps, p => { sftOptions.Progress = p; return sftEstimator.Fit(sftData).Result; },
+        (SftStepMetrics m) => (m.Step, $"loss {m.Loss:F3}"));
+    Console.WriteLine($"{Elapsed()} SFT: {sftResult.Steps} steps, final loss {sftResult.FinalLoss:F3}");
+    if (o.BaseDir is not null) policy.Save(o.BaseDir);
+}
 
 var evaluator = new ReasoningEvaluator(policy, rewards, Template);
 var before = evaluator.Evaluate(heldOut, o.MaxCompletion);
 Console.WriteLine($"{Elapsed()} base model: held-out accuracy {before.Accuracy:P1}, {Report.Procedures(task, before)}");
 
-// 2. GRPO with the math-accuracy and format rewards.
+// 2. GRPO with the math-accuracy and format rewards (mlContext.Reasoning().Grpo wraps GrpoTrainer).
 var grpoOptions = new GrpoOptions
 {
     MaxSteps = o.GrpoSteps, PromptsPerStep = o.Prompts, NumGenerations = o.Generations, NumIterations = o.Mu, LearningRate = o.GrpoLr,
@@ -62,7 +78,12 @@ var grpoOptions = new GrpoOptions
     EvalEvery = o.EvalEvery, MetricsPath = Path.Combine(o.Output, "grpo_metrics.jsonl"),
 };
 File.Delete(grpoOptions.MetricsPath);
-var grpo = ConsoleProgress.Run("GRPO ", o.GrpoSteps, p => { grpoOptions.Progress = p; return new GrpoTrainer(policy, trainingRewards, grpoOptions, logger).Train(train, heldOut); },
+var grpoEstimator = ml.Reasoning().Grpo(new GrpoEstimator.Options
+{
+    Policy = policy, Rewards = trainingRewards, EvaluationData = ml.Data.LoadFromEnumerable(heldOut), Trainer = grpoOptions, LoggerFactory = loggerFactory,
+});
+var trainData = ml.Data.LoadFromEnumerable(train);
+var grpo = ConsoleProgress.Run("GRPO ", o.GrpoSteps, p => { grpoOptions.Progress = p; return grpoEstimator.Fit(trainData).Result; },
     (GrpoStepMetrics m) => (m.Step, $"reward {m.RewardMean:F2} acc {m.Accuracy:P0} len {m.CompletionLength:F0}"));
 var after = grpo.FinalEvaluation!;
 Console.WriteLine($"{Elapsed()} GRPO: {grpo.StepsCompleted} steps; held-out accuracy {after.Accuracy:P1}, {Report.Procedures(task, after)}");
@@ -70,7 +91,14 @@ Console.WriteLine($"{Elapsed()} GRPO: {grpo.StepsCompleted} steps; held-out accu
 // 3. Where the metrics went.
 Report.Trajectory(grpo.History);
 Report.Samples(before, after);
-string plot = MetricsPlot.Save(grpo.History, Path.Combine(o.Output, "grpo_metrics.png"));
+string plot = MetricsPlot.Save(grpo.History, before.Accuracy, Path.Combine(o.Output, "grpo_metrics.png"));
 Console.WriteLine($"metrics: {grpoOptions.MetricsPath}, {sftOptions.MetricsPath}; plot: {plot}; total time {clock.Elapsed:mm\\:ss}");
 double delta = (after.Accuracy - before.Accuracy) * 100;
 Console.WriteLine($"accuracy: base {before.Accuracy * 100:F1}% -> grpo {after.Accuracy * 100:F1}% ({delta:+0.0;-0.0} points)");
+
+/// <summary>One row of the SFT corpus as an ML.NET data view sees it.</summary>
+internal sealed class SftRow
+{
+    public string Prompt { get; set; } = "";
+    public string Response { get; set; } = "";
+}

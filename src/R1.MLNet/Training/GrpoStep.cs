@@ -18,7 +18,7 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
     private readonly Func<string, string> _format = PromptFormatting.OrDefault(options.PromptFormatter);
     private readonly GrpoLossSettings _loss = options.LossSettings();
 
-    public GrpoStepMetrics Run(int step, IReadOnlyList<ReasoningExample> prompts, CancellationToken ct)
+    public GrpoStepMetrics Run(int step, IReadOnlyList<ReasoningExample> prompts)
     {
         using var scope = NewDisposeScope();
         int g = options.NumGenerations;
@@ -40,7 +40,7 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
 
         // 2. Rewards.
         var samples = results.Select((r, i) => ReasoningEvaluator.ToRewardSample(prompts[i / g], options.CompletionPrefix + r.Text)).ToList();
-        var scores = rewards.ScoreAsync(samples, ct).AsTask().GetAwaiter().GetResult();
+        var scores = rewards.ScoreAsync(samples).AsTask().GetAwaiter().GetResult();
         double scoringSeconds = Lap(clock);
 
         // 3. Group-relative advantages.
@@ -54,6 +54,7 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
         return GrpoMetrics.Build(step, options, scores, results, learn) with
         {
             RolloutSeconds = rolloutSeconds, ScoringSeconds = scoringSeconds, LearningSeconds = learningSeconds,
+            LearningTokens = batch.InputIds.numel() * options.NumIterations,
         };
     }
 

@@ -60,6 +60,9 @@ public sealed record GrpoStepMetrics
     /// <summary>Seconds spent in forward/backward passes and optimizer updates.</summary>
     public double LearningSeconds { get; init; }
 
+    /// <summary>Token positions (padding included) that went through forward and backward in the learning phase, over all μ passes.</summary>
+    public long LearningTokens { get; init; }
+
     /// <summary>Held-out accuracy if this step ran an evaluation.</summary>
     public double? EvalAccuracy { get; init; }
 }

@@ -65,10 +65,10 @@ public sealed class GrpoTrainer
         for (int s = start; s < o.MaxSteps && !ct.IsCancellationRequested; s++)
         {
             var batch = order.Batch(s, o.PromptsPerStep).Select(i => train[i]).ToList();
-            var metrics = step.Run(s, batch, ct);
+            var metrics = step.Run(s, batch);                                  // a started step always completes
             done = s + 1;
             if (evalSet is not null && o.EvalEvery > 0 && done % o.EvalEvery == 0 && done < o.MaxSteps)
-                metrics = metrics with { EvalAccuracy = evaluator.Evaluate(evalSet, o.MaxCompletionLength, ct: ct).Accuracy };
+                metrics = metrics with { EvalAccuracy = evaluator.Evaluate(evalSet, o.MaxCompletionLength).Accuracy };
             Report(metrics, metricsFile);
             history.Add(metrics);
             if (o.CheckpointEvery > 0 && done % o.CheckpointEvery == 0) checkpoint = SaveCheckpoint(done, parameters, optimizer, referenceParameters);

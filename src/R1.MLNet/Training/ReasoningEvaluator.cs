@@ -33,24 +33,40 @@ public sealed class ReasoningEvaluator
     }
 
     /// <summary>Greedy accuracy on <paramref name="examples"/>, in batches of <paramref name="batchSize"/>.</summary>
-    public EvaluationResult Evaluate(IReadOnlyList<ReasoningExample> examples, int maxNewTokens, int batchSize = 256, CancellationToken ct = default)
+    public EvaluationResult Evaluate(IReadOnlyList<ReasoningExample> examples, int maxNewTokens, int batchSize = 256, CancellationToken ct = default) =>
+        Run(examples, new SamplingOptions { MaxNewTokens = maxNewTokens, Greedy = true }, samplesPerExample: 1, batchSize, ct);
+
+    /// <summary>
+    /// pass@1 estimated from <paramref name="samplesPerExample"/> samples per example at <paramref name="temperature"/> (seeded):
+    /// the mean correctness over all samples. <see cref="EvaluationResult.Samples"/> holds every sample, example by example.
+    /// </summary>
+    public EvaluationResult EvaluateSampled(IReadOnlyList<ReasoningExample> examples, int maxNewTokens, int samplesPerExample, double temperature = 1.0,
+        long seed = 0, int batchSize = 256, CancellationToken ct = default)
+    {
+        if (samplesPerExample < 1) throw new ArgumentOutOfRangeException(nameof(samplesPerExample), samplesPerExample, "Take at least one sample per example.");
+        return Run(examples, new SamplingOptions { MaxNewTokens = maxNewTokens, Temperature = temperature, Seed = seed }, samplesPerExample, batchSize, ct);
+    }
+
+    private EvaluationResult Run(IReadOnlyList<ReasoningExample> examples, SamplingOptions sampling, int samplesPerExample, int batchSize, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0) throw new ArgumentException("Nothing to evaluate: the example list is empty.", nameof(examples));
+        var rows = examples.SelectMany(e => Enumerable.Repeat(e, samplesPerExample)).ToList();
         var generator = new RolloutGenerator(_policy);
-        var texts = new List<string>(examples.Count);
-        var sampling = new SamplingOptions { MaxNewTokens = maxNewTokens, Greedy = true };
-        foreach (var chunk in examples.Chunk(batchSize))
+        var texts = new List<string>(rows.Count);
+        int chunkIndex = 0;
+        foreach (var chunk in rows.Chunk(batchSize))
         {
             ct.ThrowIfCancellationRequested();
             var prompts = chunk.Select(e => _policy.Tokenizer.Encode(_format(e.Prompt) + _completionPrefix)).ToList();
-            texts.AddRange(generator.Generate(prompts, sampling).Select(r => _completionPrefix + r.Text));
+            var options = sampling.Clone();
+            if (options.Seed is { } seed) options.Seed = seed + chunkIndex++;
+            texts.AddRange(generator.Generate(prompts, options).Select(r => _completionPrefix + r.Text));
         }
-        var samples = examples.Select((e, i) => ToRewardSample(e, texts[i])).ToList();
-        var scores = _rewards.ScoreAsync(samples, ct).AsTask().GetAwaiter().GetResult();
+        var scores = _rewards.ScoreAsync(rows.Select((e, i) => ToRewardSample(e, texts[i])).ToList(), ct).AsTask().GetAwaiter().GetResult();
         var correct = Correctness(scores, _accuracyReward);
-        var results = examples.Select((e, i) => new EvaluationSample(e, texts[i], correct[i])).ToList();
-        return new EvaluationResult(correct.Count(c => c) / (double)examples.Count, results);
+        var results = rows.Select((e, i) => new EvaluationSample(e, texts[i], correct[i])).ToList();
+        return new EvaluationResult(correct.Count(c => c) / (double)rows.Count, results);
     }
 
     /// <summary>The reward sample for <paramref name="example"/> answered by <paramref name="completion"/>.</summary>

@@ -2,20 +2,24 @@ namespace R1.MLNet.Training.Synthetic;
 
 /// <summary>
 /// A verifiable reasoning task generated on the fly, for "R1-Zero in miniature": <c>a+b*c</c> over single digits
-/// (1000 problems). The SFT corpus mixes correct solutions with a systematic slip (adding before multiplying), so a
+/// (1000 problems with operands 0–9). The SFT corpus mixes correct solutions with a systematic slip (adding before multiplying), so a
 /// model pre-trained on it knows both procedures; reinforcement with a correctness reward can make the right one dominate.
 /// </summary>
 public sealed class ArithmeticTask
 {
     private readonly ArithmeticProblem[] _train, _heldOut;
 
-    /// <summary>Splits all 1000 problems into training and held-out sets (deterministic in <paramref name="seed"/>).</summary>
+    /// <summary>Splits all problems into training and held-out sets (deterministic in <paramref name="seed"/>).</summary>
     /// <param name="heldOut">How many problems to hold out for evaluation. Default 200.</param>
     /// <param name="seed">Shuffling seed.</param>
-    public ArithmeticTask(int heldOut = 200, int seed = 1234)
+    /// <param name="maxOperand">The largest operand (0–9); smaller values give an easier task for quick tests. Default 9.</param>
+    public ArithmeticTask(int heldOut = 200, int seed = 1234, int maxOperand = 9)
     {
-        if (heldOut is < 1 or > 900) throw new ArgumentOutOfRangeException(nameof(heldOut), heldOut, "Hold out between 1 and 900 of the 1000 problems.");
-        var all = (from a in Enumerable.Range(0, 10) from b in Enumerable.Range(0, 10) from c in Enumerable.Range(0, 10)
+        if (maxOperand is < 1 or > 9) throw new ArgumentOutOfRangeException(nameof(maxOperand), maxOperand, "Operands are single digits: maxOperand must be 1–9.");
+        int n = maxOperand + 1, count = n * n * n;
+        if (heldOut < 1 || heldOut > count - count / 10)
+            throw new ArgumentOutOfRangeException(nameof(heldOut), heldOut, $"Hold out between 1 and {count - count / 10} of the {count} problems.");
+        var all = (from a in Enumerable.Range(0, n) from b in Enumerable.Range(0, n) from c in Enumerable.Range(0, n)
                    select new ArithmeticProblem(a, b, c)).ToArray();
         new Random(seed).Shuffle(all);
         _heldOut = all[..heldOut];
