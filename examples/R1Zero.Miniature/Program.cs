@@ -24,9 +24,9 @@ using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(c => c.Si
 var logger = loggerFactory.CreateLogger("R1Zero.Miniature");
 string Elapsed() => $"[{clock.Elapsed:mm\\:ss}]";
 
-// The R1-Zero template without its 380-character preamble: "User: 3+4*5. Assistant:". A character-level model cannot read
-// the preamble, and it would make every sequence 15x longer.
-static string Template(string question) => PromptFormatting.R1ZeroTemplate(question)[(R1ZeroChatTemplate.Preamble.Length + 1)..];
+// The full R1-Zero template ("A conversation between User and Assistant. ... User: 3+4*5. Assistant:"). Its fixed
+// 380-character preamble is one token of the character tokenizer (see below), so prompts stay ~25 tokens long.
+static string Template(string question) => PromptFormatting.R1ZeroTemplate(question);
 
 var ml = new MLContext(o.Seed);
 var task = new ArithmeticTask(o.HeldOut, seed: o.Seed, maxOperand: o.MaxOperand);
@@ -36,7 +36,7 @@ var services = new ServiceCollection().AddReasoningRewards(b => b.AddMathAccurac
 IRewardScorer rewards = services.GetRequiredService<IRewardScorer>();
 IRewardScorer trainingRewards = o.ShuffleRewards ? new ShuffledRewardScorer(rewards, o.Seed) : rewards;
 
-var tokenizer = CharTokenizer.CreateDefault();
+var tokenizer = CharTokenizer.CreateDefault(R1ZeroChatTemplate.Preamble);
 var policy = Policy.Create(ModelConfig.Tiny(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = o.Seed, NumThreads = o.Threads });
 var example = new ArithmeticProblem(3, 4, 5);
 Console.WriteLine($"R1-Zero in miniature: {policy.Model.parameters().Sum(p => p.numel()):N0}-parameter Qwen2-style model, task a+b*c, " +

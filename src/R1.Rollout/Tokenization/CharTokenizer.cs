@@ -17,6 +17,7 @@ public sealed class CharTokenizer : ITextTokenizer
     private readonly Dictionary<char, int> _charIds = new();
     private readonly (string Text, int Id)[] _specials;   // longest first
     private readonly int _unkId;
+    private readonly HashSet<char> _specialFirstChars;
 
     /// <summary>Creates a tokenizer. Ids: special tokens first (in the given order), then the alphabet's distinct characters.</summary>
     /// <param name="alphabet">The characters of the vocabulary.</param>
@@ -36,6 +37,7 @@ public sealed class CharTokenizer : ITextTokenizer
         }
         _tokens = tokens.ToArray();
         _specials = specialTokens.Select((t, i) => (t, i)).OrderByDescending(s => s.t.Length).ToArray();
+        _specialFirstChars = specialTokens.Where(t => t.Length > 0).Select(t => t[0]).ToHashSet();
         PadId = specialTokens.ToList().IndexOf("<pad>");
         _unkId = specialTokens.ToList().IndexOf("<unk>");
         EosIds = [specialTokens.ToList().IndexOf("<eos>")];
@@ -43,10 +45,14 @@ public sealed class CharTokenizer : ITextTokenizer
         Alphabet = new string(alphabet.Distinct().ToArray());
     }
 
-    /// <summary>The default vocabulary for arithmetic reasoning tasks: digits, operators, lowercase letters, punctuation and the R1 tags.</summary>
-    public static CharTokenizer CreateDefault() => new(
+    /// <summary>
+    /// The default vocabulary for arithmetic reasoning tasks: digits, operators, letters, punctuation and the R1 tags.
+    /// <paramref name="extraSpecialTokens"/> are appended as further whole-string tokens; a tiny model can, for example,
+    /// read the R1-Zero template's fixed preamble (<c>R1ZeroChatTemplate.Preamble</c>) as one token instead of ~380 characters.
+    /// </summary>
+    public static CharTokenizer CreateDefault(params string[] extraSpecialTokens) => new(
         alphabet: "0123456789+-*/=()<>.,:;?!%^$#'\"\\{}[]_ \nabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
-        specialTokens: ["<pad>", "<eos>", "<unk>", "<bos>", "<think>", "</think>", "<answer>", "</answer>"]);
+        specialTokens: ["<pad>", "<eos>", "<unk>", "<bos>", "<think>", "</think>", "<answer>", "</answer>", .. extraSpecialTokens]);
 
     /// <summary>The alphabet, distinct characters in id order.</summary>
     public string Alphabet { get; }
@@ -83,7 +89,7 @@ public sealed class CharTokenizer : ITextTokenizer
 
     private int MatchSpecial(string text, int at)
     {
-        if (text[at] != '<') return -1;
+        if (!_specialFirstChars.Contains(text[at])) return -1;
         foreach (var (s, id) in _specials)
             if (string.CompareOrdinal(text, at, s, 0, s.Length) == 0) return id;
         return -1;

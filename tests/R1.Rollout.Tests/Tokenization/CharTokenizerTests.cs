@@ -1,3 +1,4 @@
+using R1.Rollout.ChatTemplates;
 using R1.Rollout.Tokenization;
 
 namespace R1.Rollout.Tests.Tokenization;
@@ -42,5 +43,20 @@ public sealed class CharTokenizerTests
             loaded.Decode(loaded.Encode(text)).Should().Be(text);
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
+
+    [Test]
+    public void The_R1_Zero_preamble_can_be_one_token_and_the_rest_of_the_template_stays_characters()
+    {
+        var t = CharTokenizer.CreateDefault(R1ZeroChatTemplate.Preamble);
+        string prompt = new R1ZeroChatTemplate().Render([new ChatMessage(ChatRoles.User, "3+4*5")], addGenerationPrompt: true);
+
+        var ids = t.Encode(prompt);
+
+        ids[0].Should().Be(t.SpecialTokens.ToList().IndexOf(R1ZeroChatTemplate.Preamble));
+        ids.Should().HaveCount(1 + " User: 3+4*5. Assistant:".Length);
+        t.Decode(ids).Should().Be(prompt);
+        t.Decode(ids, skipSpecialTokens: true).Should().Be(" User: 3+4*5. Assistant:");
+        t.Encode("Assistant").Should().HaveCount("Assistant".Length, "a word that merely starts like a special token stays characters");
     }
 }
