@@ -1,3 +1,4 @@
+using R1.Rollout.Scoring;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using R1.Rewards.Composition;
@@ -32,7 +33,7 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
             Seed = (long)options.Seed * 1_000_003 + step,
         };
         var results = _generator.GenerateGroups(promptIds, g, sampling).SelectMany(x => x).ToList();
-        using var batch = CompletionBatch.Create(results.Select(r => r.PromptIds).ToList(), results.Select(r => r.CompletionIds).ToList(), policy.Tokenizer.PadId, policy.Device);
+        using var batch = ScoringBatch.Build(results.Select(r => r.PromptIds).ToList(), results.Select(r => r.CompletionIds).ToList(), policy.Tokenizer.PadId, policy.Device);
         var lossMask = LossMask(batch, results);
         var oldLogp = options.NumIterations > 1 ? NoGradLogProbs(policy, batch) : null;
         var refLogp = reference is not null ? NoGradLogProbs(reference, batch) : null;
@@ -58,7 +59,7 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
         };
     }
 
-    private LearnOutcome Learn(int step, CompletionBatch batch, Tensor lossMask, Tensor? oldLogp, Tensor? refLogp, Tensor advantages)
+    private LearnOutcome Learn(int step, ScoringBatch batch, Tensor lossMask, Tensor? oldLogp, Tensor? refLogp, Tensor advantages)
     {
         int rows = batch.Count, micro = rows / options.GradientAccumulationSteps;
         double totalTokens = lossMask.sum().ToDouble();
@@ -104,14 +105,14 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
     }
 
     /// <summary>The completion mask, with truncated completions zeroed when <see cref="GrpoOptions.MaskTruncatedCompletions"/> is on.</summary>
-    private Tensor LossMask(CompletionBatch batch, IReadOnlyList<GenerationResult> results)
+    private Tensor LossMask(ScoringBatch batch, IReadOnlyList<GenerationResult> results)
     {
         if (!options.MaskTruncatedCompletions) return batch.CompletionMask;
         var keep = tensor(results.Select(r => r.FinishReason == FinishReason.Length ? 0f : 1f).ToArray()).to(policy.Device);
         return batch.CompletionMask * keep.unsqueeze(1);
     }
 
-    private Tensor NoGradLogProbs(Policy model, CompletionBatch batch)
+    private Tensor NoGradLogProbs(Policy model, ScoringBatch batch)
     {
         using var noGrad = no_grad();
         return TokenLogProbs.Compute(model.Model, batch, options.Temperature).LogProbs;

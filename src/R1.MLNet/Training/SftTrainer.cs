@@ -1,3 +1,4 @@
+using R1.Rollout.Scoring;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -71,7 +72,7 @@ public sealed class SftTrainer
         foreach (var chunk in rows.Chunk(_options.BatchSize))
         {
             using var scope = NewDisposeScope();
-            using var batch = CompletionBatch.Create(chunk.Select(r => r.Prompt).ToList(), chunk.Select(r => r.Response).ToList(), _policy.Tokenizer.PadId, _policy.Device);
+            using var batch = ScoringBatch.Build(chunk.Select(r => r.Prompt).ToList(), chunk.Select(r => r.Response).ToList(), _policy.Tokenizer.PadId, _policy.Device);
             var (logp, _) = TokenLogProbs.Compute(_policy.Model, batch);
             var nll = -(logp * batch.CompletionMask).sum() / tokens;                    // token mean over the whole step
             double value = nll.ToDouble();

@@ -40,6 +40,19 @@ public sealed class ScoringBatch : IDisposable
     /// <summary>C, the padded completion width.</summary>
     public int CompletionWidth => (int)CompletionIds.shape[1];
 
+    /// <summary>B, the number of rows.</summary>
+    public int Count => (int)InputIds.shape[0];
+
+    /// <summary>Rows <c>[start, start + count)</c> as a new batch with the same widths (copies, owned by the result); used for micro-batches.</summary>
+    public ScoringBatch Slice(int start, int count)
+    {
+        if (start < 0 || count <= 0 || start + count > Count)
+            throw new ArgumentOutOfRangeException(nameof(count), $"Rows [{start}, {start + count}) are outside a batch of {Count}.");
+        using var scope = NewDisposeScope();
+        Tensor Rows(Tensor t) => t.narrow(0, start, count).clone().MoveToOuterDisposeScope();
+        return new ScoringBatch(Rows(InputIds), Rows(AttentionMask), Rows(PositionIds), Rows(CompletionIds), Rows(CompletionMask), PromptWidth);
+    }
+
     /// <summary>Builds the batch on <paramref name="device"/>.</summary>
     /// <exception cref="ArgumentException">Counts differ, a prompt is empty, or every completion is empty.</exception>
     public static ScoringBatch Build(IReadOnlyList<IReadOnlyList<int>> prompts, IReadOnlyList<IReadOnlyList<int>> completions, int padId, Device device)

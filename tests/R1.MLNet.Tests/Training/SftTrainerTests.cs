@@ -1,3 +1,4 @@
+using R1.Rollout.Scoring;
 using R1.MLNet.Training;
 using R1.Rollout.Generation;
 using TorchSharp;
@@ -33,7 +34,7 @@ public class SftTrainerTests
         float expected;
         using (var scope = NewDisposeScope())
         using (no_grad())
-        using (var batch = CompletionBatch.Create(pairs.Select(p => tok.Encode(TrainingFixtures.Compact(p.Item1))).ToList(),
+        using (var batch = ScoringBatch.Build(pairs.Select(p => tok.Encode(TrainingFixtures.Compact(p.Item1))).ToList(),
                    pairs.Select(p => (IReadOnlyList<int>)tok.Encode(p.Item2).Append(tok.EosIds[0]).ToList()).ToList(), tok.PadId, policy.Device))
         {
             var (logp, _) = TokenLogProbs.Compute(policy.Model, batch);
@@ -48,12 +49,12 @@ public class SftTrainerTests
     public void Completion_batches_left_pad_prompts_and_right_pad_completions()
     {
         using var scope = NewDisposeScope();
-        using var batch = CompletionBatch.Create([[5, 6, 7], [8]], [[9], [10, 11]], padId: 0, CPU);
+        using var batch = ScoringBatch.Build([[5, 6, 7], [8]], [[9], [10, 11]], padId: 0, CPU);
         batch.InputIds.data<long>().ToArray().Should().Equal(5, 6, 7, 9, 0, 0, 0, 8, 10, 11);
         batch.AttentionMask.data<long>().ToArray().Should().Equal(1, 1, 1, 1, 0, 0, 0, 1, 1, 1);
         batch.PositionIds.data<long>().ToArray().Should().Equal(0, 1, 2, 3, 3, 0, 0, 0, 1, 2);
         batch.CompletionMask.data<float>().ToArray().Should().Equal(1, 0, 1, 1);
-        batch.PromptLength.Should().Be(3);
+        batch.PromptWidth.Should().Be(3);
     }
 
     [Test]
