@@ -76,7 +76,7 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
                 using var scope = NewDisposeScope();
                 using var part = batch.Slice(start, micro);
                 var mask = lossMask.narrow(0, start, micro);
-                var (logp, ent) = TokenLogProbs.Compute(policy.Model, part, options.Temperature, withEntropy: pass == 0);
+                var (logp, ent) = LogProbScorer.Compute(policy.Model, part, options.Temperature, withEntropy: pass == 0);
                 var old = oldLogp?.narrow(0, start, micro) ?? logp.detach();
                 var output = GrpoLoss.Compute(logp, old, refLogp?.narrow(0, start, micro), mask, advantages.narrow(0, start, micro), _loss);
                 double tokens = mask.sum().ToDouble();
@@ -115,7 +115,7 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
     private Tensor NoGradLogProbs(Policy model, ScoringBatch batch)
     {
         using var noGrad = no_grad();
-        return TokenLogProbs.Compute(model.Model, batch, options.Temperature).LogProbs;
+        return LogProbScorer.Compute(model.Model, batch, options.Temperature).LogProbs;
     }
 
     private static double Lap(Stopwatch clock)

@@ -73,7 +73,7 @@ public sealed class SftTrainer
         {
             using var scope = NewDisposeScope();
             using var batch = ScoringBatch.Build(chunk.Select(r => r.Prompt).ToList(), chunk.Select(r => r.Response).ToList(), _policy.Tokenizer.PadId, _policy.Device);
-            var (logp, _) = TokenLogProbs.Compute(_policy.Model, batch);
+            var (logp, _) = LogProbScorer.Compute(_policy.Model, batch);
             var nll = -(logp * batch.CompletionMask).sum() / tokens;                    // token mean over the whole step
             double value = nll.ToDouble();
             if (!double.IsFinite(value))

@@ -42,11 +42,19 @@ public sealed class LogProbScorer
 
     /// <summary>Log-probs [B, C] (float32, 0 on padding) of <paramref name="batch"/>'s completion tokens.</summary>
     /// <exception cref="ArgumentException">The sequence is longer than the model's context, or the temperature is not positive.</exception>
-    public Tensor Score(ScoringBatch batch, double temperature = 1.0)
+    public Tensor Score(ScoringBatch batch, double temperature = 1.0) => Compute(_policy.Model, batch, temperature).LogProbs;
+
+    /// <summary>
+    /// Log-probs [B, C] (float32, 0 on padding) of <paramref name="batch"/>'s completion tokens under <paramref name="model"/>,
+    /// with logits divided by <paramref name="temperature"/>; with <paramref name="withEntropy"/> also the detached per-token
+    /// entropy [B, C] of that distribution. Differentiable when grad is enabled. Used by the trainers.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sequence is longer than the model's context, or the temperature is not positive.</exception>
+    public static (Tensor LogProbs, Tensor? Entropy) Compute(CausalLM model, ScoringBatch batch, double temperature = 1.0, bool withEntropy = false)
     {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(batch);
         if (!(temperature > 0)) throw new ArgumentException($"The temperature must be positive (got {temperature}).", nameof(temperature));
-        CausalLM model = _policy.Model;
         long width = batch.InputIds.shape[1];
         if (width > model.Config.MaxPositionEmbeddings)
             throw new ArgumentException($"Prompt + completion is {width} tokens but the model's context is {model.Config.MaxPositionEmbeddings} (max_position_embeddings).");
@@ -55,8 +63,14 @@ public sealed class LogProbScorer
         var predicting = hidden.narrow(1, batch.PromptWidth - 1, batch.CompletionWidth);           // [B, C, H]: column P−1+j predicts token j
         var logits = model.Logits(predicting).to(ScalarType.Float32);                               // [B, C, V]
         if (temperature != 1.0) logits = logits / temperature;
-        var picked = logits.gather(-1, batch.CompletionIds.unsqueeze(-1)).squeeze(-1);              // [B, C]
-        var logProbs = (picked - logits.logsumexp(-1)) * batch.CompletionMask;
-        return logProbs.MoveToOuterDisposeScope();
+        var logSoftmax = logits.log_softmax(-1);                                                    // [B, C, V]
+        var logProbs = logSoftmax.gather(-1, batch.CompletionIds.unsqueeze(-1)).squeeze(-1) * batch.CompletionMask; // [B, C]
+        Tensor? entropy = null;
+        if (withEntropy)
+        {
+            using var noGrad = no_grad();
+            entropy = (-(logSoftmax.exp() * logSoftmax).sum(-1)).MoveToOuterDisposeScope();          // [B, C]
+        }
+        return (logProbs.MoveToOuterDisposeScope(), entropy);
     }
 }

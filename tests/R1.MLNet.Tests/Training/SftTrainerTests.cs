@@ -37,7 +37,7 @@ public class SftTrainerTests
         using (var batch = ScoringBatch.Build(pairs.Select(p => tok.Encode(TrainingFixtures.Compact(p.Item1))).ToList(),
                    pairs.Select(p => (IReadOnlyList<int>)tok.Encode(p.Item2).Append(tok.EosIds[0]).ToList()).ToList(), tok.PadId, policy.Device))
         {
-            var (logp, _) = TokenLogProbs.Compute(policy.Model, batch);
+            var (logp, _) = LogProbScorer.Compute(policy.Model, batch);
             expected = (-(logp * batch.CompletionMask).sum() / batch.CompletionMask.sum()).ToSingle();
             batch.CompletionMask.sum().ToSingle().Should().Be(2 * (tok.Encode(pairs[0].Item2).Count + 1));
         }
