@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using R1.MLNet.Training;
-using R1.MLNet.Training.Synthetic;
+using R1.Synthetic;
 using R1.Rewards.Composition;
 using R1.Rewards.Format;
 using R1.Rewards.Math;
 using R1.Rollout;
+using R1.Rollout.ChatTemplates;
 using R1.Rollout.Models;
 using R1.Rollout.Tokenization;
 using TorchSharp;
@@ -36,13 +37,15 @@ public sealed class GrpoBench : IBench
         Console.WriteLine($"model: {parameters / 1e6:F1}M parameters ({dtype}); libtorch threads {get_num_threads()}; step: {prompts} prompts x G={g}, <= {maxTokens} new tokens, beta 0.04, mu 1");
         Console.WriteLine($"measured matmul peak (1024^3): fp32 {peak / 1e9:F0} GFLOP/s, bf16 {peakBf16 / 1e9:F0} GFLOP/s");
 
+        var prompt = new PromptFormat(new DelegatePromptTemplate("bench-short", p => $"User: {p}. Assistant:"));
         var rewards = new ServiceCollection().AddReasoningRewards(b => b.AddMathAccuracy().AddFormat()).BuildServiceProvider().GetRequiredService<IRewardScorer>();
         var train = new ArithmeticTask().Train.Select(p => p.ToExample()).ToList();
         GrpoStepMetrics Step(int seed) => new GrpoTrainer(policy, rewards, new GrpoOptions
         {
-            MaxSteps = 1, PromptsPerStep = prompts, NumGenerations = g, MaxCompletionLength = maxTokens, LearningRate = 1e-5,
-            PromptFormatter = p => $"User: {p}. Assistant:", Seed = seed,
-        }).Train(train).History[0];
+            MaxSteps = 1, PromptsPerStep = prompts, NumGenerations = g, Seed = seed,
+            Sampling = { MaxNewTokens = maxTokens },
+            Optimizer = { LearningRate = 1e-5 },
+        }, prompt).Train(train).History[0];
 
         Step(0);                                                                           // warm-up
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;

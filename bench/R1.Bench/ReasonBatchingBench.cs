@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using R1.MLNet;
-using R1.MLNet.Inference;
+using R1.MLNet.Reason;
 using R1.Rollout;
+using R1.Rollout.ChatTemplates;
 using R1.Rollout.Models;
 using R1.Rollout.Tokenization;
 
@@ -42,14 +43,14 @@ public sealed class ReasonBatchingBench : IBench
 
         foreach (int batch in new[] { 1, 8, 32 })
         {
-            var options = new ReasonOptions { Policy = policy, Temperature = 0, MaxNewTokens = tokens, BatchSize = batch, PromptTemplate = PromptTemplates.None };
+            var options = new ReasonOptions { Policy = policy, Sampling = { Temperature = 0, MaxNewTokens = tokens }, BatchSize = batch, Prompt = PromptFormat.Raw };
             var model = ml.Reasoning().Reason(options).Fit(data);
             var clock = Stopwatch.StartNew();
             int n = ml.Data.CreateEnumerable<Output>(model.Transform(data), reuseRowObject: true).Count();
             Console.WriteLine($"Reason BatchSize {batch,2}: {n / clock.Elapsed.TotalSeconds,7:F1} rows/s ({clock.Elapsed.TotalSeconds:F2} s)");
         }
 
-        var eval = new R1.MLNet.Evaluation.EvaluationOptions { Samples = 4, MaxNewTokens = tokens, PromptTemplate = PromptTemplates.None, BatchSize = 8 };
+        var eval = new R1.MLNet.Evaluate.EvaluationOptions { Samples = 4, Sampling = { MaxNewTokens = tokens }, Prompt = PromptFormat.Raw, BatchSize = 8 };
         var timer = Stopwatch.StartNew();
         var metrics = ml.Reasoning().Evaluate(data, policy, eval);
         Console.WriteLine($"Evaluate k=4, 8 questions per call: {rows / timer.Elapsed.TotalSeconds:F1} questions/s ({timer.Elapsed.TotalSeconds:F2} s); {metrics}");

@@ -5,9 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 using R1.MLNet;
-using R1.MLNet.Estimators;
+using R1.MLNet.Grpo;
+using R1.MLNet.Sft;
 using R1.MLNet.Training;
-using R1.MLNet.Training.Synthetic;
+using R1.Synthetic;
 using R1.Rewards.Composition;
 using R1.Rewards.Format;
 using R1.Rewards.Math;
@@ -26,7 +27,7 @@ string Elapsed() => $"[{clock.Elapsed:mm\\:ss}]";
 
 // The full R1-Zero template ("A conversation between User and Assistant. ... User: 3+4*5. Assistant:"). Its fixed
 // 380-character preamble is one token of the character tokenizer (see below), so prompts stay ~25 tokens long.
-static string Template(string question) => PromptFormatting.R1ZeroTemplate(question);
+var prompt = PromptFormat.R1Zero;
 
 var ml = new MLContext(o.Seed);
 var task = new ArithmeticTask(o.HeldOut, seed: o.Seed, maxOperand: o.MaxOperand);
@@ -41,12 +42,12 @@ var policy = Policy.Create(ModelConfig.Tiny(tokenizer.VocabSize), tokenizer, new
 var example = new ArithmeticProblem(3, 4, 5);
 Console.WriteLine($"R1-Zero in miniature: {policy.Model.parameters().Sum(p => p.numel()):N0}-parameter Qwen2-style model, task a+b*c, " +
                   $"{train.Count} training / {heldOut.Count} held-out problems, seed {o.Seed}");
-Console.WriteLine($"prompt \"{Template(example.Question)}\"  correct \"{example.CorrectCompletion}\"  slip ({o.SlipRate:P0} of the corpus) \"{example.SlipCompletion}\"");
+Console.WriteLine($"prompt \"{prompt.Render(example.Question)}\"  correct \"{example.CorrectCompletion}\"  slip ({o.SlipRate:P0} of the corpus) \"{example.SlipCompletion}\"");
 
 // 1. Pre-train the base model (mlContext.Reasoning().Sft wraps SftTrainer) from scratch on worked solutions, a fraction of which slip (add before multiplying).
 var sftOptions = new SftOptions
 {
-    MaxSteps = o.SftSteps, BatchSize = o.SftBatch, LearningRate = o.SftLr, PromptFormatter = Template, Seed = o.Seed, LogEvery = 10,
+    MaxSteps = o.SftSteps, BatchSize = o.SftBatch, Optimizer = { LearningRate = o.SftLr }, Seed = o.Seed, LogEvery = 10,
     MetricsPath = Path.Combine(o.Output, "sft_metrics.jsonl"),
 };
 var corpus = task.SftCorpus(o.SftSteps * o.SftBatch, o.SlipRate, o.Seed);
@@ -59,28 +60,32 @@ if (o.BaseDir is not null && Directory.Exists(o.BaseDir))
 else
 {
     var sftData = ml.Data.LoadFromEnumerable(corpus.Select(c => new SftRow { Prompt = c.Prompt, Response = c.Response }));
-    var sftEstimator = ml.Reasoning().Sft(new SftEstimator.Options { Policy = policy, Trainer = sftOptions, LoggerFactory = loggerFactory });
+    var sftEstimator = ml.Reasoning().Sft(new SftEstimator.Options { Policy = policy, Prompt = prompt, Trainer = sftOptions, LoggerFactory = loggerFactory });
     var sftResult = ConsoleProgress.Run("SFT  ", o.SftSteps, p => { sftOptions.Progress = p; return sftEstimator.Fit(sftData).Result; },
         (SftStepMetrics m) => (m.Step, $"loss {m.Loss:F3}"));
     Console.WriteLine($"{Elapsed()} SFT: {sftResult.Steps} steps, final loss {sftResult.FinalLoss:F3}");
     if (o.BaseDir is not null) policy.Save(o.BaseDir);
 }
 
-var evaluator = new ReasoningEvaluator(policy, rewards, Template);
+var evaluator = new ReasoningEvaluator(policy, rewards, prompt);
 var before = evaluator.Evaluate(heldOut, o.MaxCompletion);
 Console.WriteLine($"{Elapsed()} base model: held-out accuracy {before.Accuracy:P1}, {Report.Procedures(task, before)}");
 
 // 2. GRPO with the math-accuracy and format rewards (mlContext.Reasoning().Grpo wraps GrpoTrainer).
 var grpoOptions = new GrpoOptions
 {
-    MaxSteps = o.GrpoSteps, PromptsPerStep = o.Prompts, NumGenerations = o.Generations, NumIterations = o.Mu, LearningRate = o.GrpoLr,
-    Beta = o.Beta, Temperature = o.Temperature, MaxCompletionLength = o.MaxCompletion, PromptFormatter = Template, Seed = o.Seed,
-    EvalEvery = o.EvalEvery, MetricsPath = Path.Combine(o.Output, "grpo_metrics.jsonl"),
+    MaxSteps = o.GrpoSteps, PromptsPerStep = o.Prompts, NumGenerations = o.Generations, NumIterations = o.Mu, Seed = o.Seed,
+    Sampling = { Temperature = o.Temperature, MaxNewTokens = o.MaxCompletion },
+    Loss = { Beta = o.Beta },
+    Optimizer = { LearningRate = o.GrpoLr },
+    Evaluation = { Every = o.EvalEvery },
+    MetricsPath = Path.Combine(o.Output, "grpo_metrics.jsonl"),
 };
 File.Delete(grpoOptions.MetricsPath);
 var grpoEstimator = ml.Reasoning().Grpo(new GrpoEstimator.Options
 {
-    Policy = policy, Rewards = trainingRewards, EvaluationData = ml.Data.LoadFromEnumerable(heldOut), Trainer = grpoOptions, LoggerFactory = loggerFactory,
+    Policy = policy, Rewards = trainingRewards, Prompt = prompt, EvaluationData = ml.Data.LoadFromEnumerable(heldOut), Trainer = grpoOptions,
+    LoggerFactory = loggerFactory,
 });
 var trainData = ml.Data.LoadFromEnumerable(train);
 var grpo = ConsoleProgress.Run("GRPO ", o.GrpoSteps, p => { grpoOptions.Progress = p; return grpoEstimator.Fit(trainData).Result; },

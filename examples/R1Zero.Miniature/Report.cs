@@ -1,5 +1,5 @@
 using R1.MLNet.Training;
-using R1.MLNet.Training.Synthetic;
+using R1.Synthetic;
 
 namespace R1Zero.Miniature;
 

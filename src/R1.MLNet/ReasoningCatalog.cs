@@ -1,12 +1,13 @@
 using Microsoft.ML;
-using R1.MLNet.Catalog;
-using R1.MLNet.Estimators;
-using R1.MLNet.Evaluation;
-using R1.MLNet.Inference;
+using R1.MLNet.DataView;
+using R1.MLNet.Grpo;
+using R1.MLNet.Reason;
+using R1.MLNet.Sft;
+using R1.MLNet.Evaluate;
 using R1.MLNet.Persistence;
-using R1.MLNet.Transformers;
 using R1.Rewards.Composition;
 using R1.Rollout;
+using R1.Rollout.ChatTemplates;
 
 namespace R1.MLNet;
 
@@ -90,8 +91,9 @@ public sealed class ReasoningCatalog
     /// <summary>Saves a fitted reasoning model to a zip file (see <see cref="ReasoningModel.Save"/>).</summary>
     public void SaveModel(ITransformer model, string path) => ReasoningModel.Save(model, path);
 
-    /// <summary>Loads a model written by <see cref="SaveModel"/>.</summary>
-    public ITransformer LoadModel(string path, PolicyOptions? policyOptions = null) => ReasoningModel.Load(path, policyOptions);
+    /// <summary>Loads a model written by <see cref="SaveModel"/> (see <see cref="ReasoningModel.Load"/>).</summary>
+    public ITransformer LoadModel(string path, PolicyOptions? policyOptions = null, IChatTemplate? template = null) =>
+        ReasoningModel.Load(path, policyOptions, template);
 
     private static Policy PolicyOf(ITransformer model)
     {

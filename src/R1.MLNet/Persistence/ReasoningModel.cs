@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
-using R1.MLNet.Inference;
-using R1.MLNet.Transformers;
+using R1.MLNet.Reason;
 using R1.Rollout;
+using R1.Rollout.ChatTemplates;
 
 namespace R1.MLNet.Persistence;
 
@@ -50,8 +50,12 @@ public static class ReasoningModel
     }
 
     /// <summary>Loads a model written by <see cref="Save"/>: a <see cref="ReasonTransformer"/> or a <see cref="PolicyTransformer"/>.</summary>
+    /// <param name="path">The zip file.</param>
+    /// <param name="policyOptions">Device, dtype and threads of the loaded policy. Default CPU, the saved dtype.</param>
+    /// <param name="template">The prompt template, needed only when the model was saved with a custom <see cref="IChatTemplate"/>
+    /// (its name must match the saved one); built-in templates are found by name.</param>
     /// <exception cref="InvalidDataException">The file is not a saved reasoning model.</exception>
-    public static ITransformer Load(string path, PolicyOptions? policyOptions = null)
+    public static ITransformer Load(string path, PolicyOptions? policyOptions = null, IChatTemplate? template = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"No saved reasoning model at '{path}'.", path);
@@ -61,7 +65,7 @@ public static class ReasoningModel
             ZipFile.ExtractToDirectory(path, staging);
             var manifest = ReadManifest(path, staging);
             var policy = Policy.Load(Path.Combine(staging, ReasoningModelManifest.PolicyFolder), policyOptions);
-            return manifest.Kind == "reason" ? new ReasonTransformer(policy, manifest.ToOptions()) : new PolicyTransformer(policy);
+            return manifest.Kind == "reason" ? new ReasonTransformer(policy, manifest.ToOptions(template)) : new PolicyTransformer(policy);
         }
         finally
         {

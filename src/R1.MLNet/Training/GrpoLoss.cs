@@ -40,7 +40,12 @@ public static class GrpoLoss
     /// <param name="mask">Completion mask <c>[B, C]</c>: 1 for completion tokens that count, 0 for padding (and masked truncations).</param>
     /// <param name="advantages">One advantage per completion, <c>[B]</c>.</param>
     /// <param name="settings">ε, β and the aggregation.</param>
-    public static GrpoLossOutput Compute(Tensor logp, Tensor oldLogp, Tensor? refLogp, Tensor mask, Tensor advantages, GrpoLossSettings settings)
+    /// <param name="normalizer">
+    /// The denominator of the whole step's loss (TRL's <c>num_items_in_batch</c>, see <see cref="Normalizer"/>), so that the losses of
+    /// micro-batches add up to the loss of the full batch. <see langword="null"/> (default): this batch is the whole step.
+    /// </param>
+    public static GrpoLossOutput Compute(Tensor logp, Tensor oldLogp, Tensor? refLogp, Tensor mask, Tensor advantages, GrpoLossSettings settings,
+        double? normalizer = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         CheckShapes(logp, oldLogp, refLogp, mask, advantages, settings.Beta);
@@ -50,7 +55,7 @@ public static class GrpoLoss
 
         // Clipped surrogate: min(ρA, clip(ρ, 1-ε_low, 1+ε_high)A), with ρ = π/π_old per token.
         var ratio = (logp - oldLogp.detach()).exp();                                    // [B, C]
-        var clipped = ratio.clamp(1 - settings.EpsilonLow, 1 + settings.EpsilonHigh);
+        var clipped = ratio.clamp(1 - settings.EpsilonLow, 1 + settings.ResolvedEpsilonHigh);
         var perToken = minimum(ratio * a, clipped * a);
 
         // k3 KL estimator to the reference: exp(ref - logp) - (ref - logp) - 1 (always >= 0).
@@ -62,22 +67,40 @@ public static class GrpoLoss
             perToken = perToken - settings.Beta * kl;
         }
 
-        var loss = -Aggregate(perToken, mask, settings);
+        var loss = -Aggregate(perToken, mask, settings, normalizer ?? Normalizer(mask, settings));
         var stats = Statistics(ratio, kl, mask, a, settings);
         return new GrpoLossOutput(loss.MoveToOuterDisposeScope(), stats.Kl, stats.ClipFraction);
     }
 
-    /// <summary>Reduces per-token values to one number the way <paramref name="settings"/>' loss type says.</summary>
-    internal static Tensor Aggregate(Tensor perToken, Tensor mask, GrpoLossSettings settings)
+    /// <summary>
+    /// The number a step's summed per-token terms are divided by: the completions (<see cref="GrpoLossType.Grpo"/>: a mean of
+    /// per-sequence means), the completion tokens that count (<see cref="GrpoLossType.Dapo"/>), or completions × the constant length
+    /// (<see cref="GrpoLossType.DrGrpo"/>). Computed once on the full step's <paramref name="mask"/> <c>[B, C]</c>.
+    /// </summary>
+    public static double Normalizer(Tensor mask, GrpoLossSettings settings)
     {
-        var masked = perToken * mask;
+        ArgumentNullException.ThrowIfNull(mask);
+        ArgumentNullException.ThrowIfNull(settings);
         return settings.LossType switch
         {
-            GrpoLossType.Grpo => (masked.sum(1) / mask.sum(1).clamp_min(1)).mean(),
-            GrpoLossType.Dapo => masked.sum() / mask.sum().clamp_min(1),
-            GrpoLossType.DrGrpo => masked.sum() / (perToken.shape[0] * (double)(settings.MaxCompletionLength ?? perToken.shape[1])),
+            GrpoLossType.Grpo => mask.shape[0],
+            GrpoLossType.Dapo => Math.Max(1.0, mask.sum().ToDouble()),
+            GrpoLossType.DrGrpo => mask.shape[0] * (double)(settings.MaxCompletionLength ?? mask.shape[1]),
             _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.LossType, "Unknown GRPO loss type."),
         };
+    }
+
+    /// <summary>Sums per-token values the way <paramref name="settings"/>' loss type says and divides by <paramref name="normalizer"/>.</summary>
+    private static Tensor Aggregate(Tensor perToken, Tensor mask, GrpoLossSettings settings, double normalizer)
+    {
+        var masked = perToken * mask;
+        var sum = settings.LossType switch
+        {
+            GrpoLossType.Grpo => (masked.sum(1) / mask.sum(1).clamp_min(1)).sum(),      // Σ of per-sequence means
+            GrpoLossType.Dapo or GrpoLossType.DrGrpo => masked.sum(),
+            _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.LossType, "Unknown GRPO loss type."),
+        };
+        return sum / normalizer;
     }
 
     private static (double Kl, double ClipFraction) Statistics(Tensor ratio, Tensor? kl, Tensor mask, Tensor a, GrpoLossSettings settings)
@@ -86,7 +109,7 @@ public static class GrpoLoss
         double tokens = Math.Max(1.0, mask.sum().ToDouble());
         double meanKl = kl is null ? 0.0 : (kl * mask).sum().ToDouble() / tokens;
         var lowClipped = ratio.lt(1 - settings.EpsilonLow).logical_and(a.lt(0));
-        var highClipped = ratio.gt(1 + settings.EpsilonHigh).logical_and(a.gt(0));
+        var highClipped = ratio.gt(1 + settings.ResolvedEpsilonHigh).logical_and(a.gt(0));
         double clipFraction = (lowClipped.logical_or(highClipped).to_type(mask.dtype) * mask).sum().ToDouble() / tokens;
         return (meanKl, clipFraction);
     }

@@ -13,11 +13,10 @@ namespace R1.MLNet.Training;
 /// One GRPO step: 1. sample G completions per prompt from π_old (the current policy); 2. score them; 3. group-normalise
 /// the rewards into advantages; 4. μ optimisation passes of <see cref="GrpoLoss"/> over that batch.
 /// </summary>
-internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer rewards, GrpoOptions options, AdamWOptimizer optimizer, ILogger logger)
+internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer rewards, GrpoOptions options, CompletionSampler sampler,
+    TrainingOptimizer optimizer, ILogger logger)
 {
-    private readonly RolloutGenerator _generator = new(policy);
-    private readonly Func<string, string> _format = PromptFormatting.OrDefault(options.PromptFormatter);
-    private readonly GrpoLossSettings _loss = options.LossSettings();
+    private readonly GrpoLossSettings _loss = WithLength(options.Loss, options.Sampling.MaxNewTokens);
 
     public GrpoStepMetrics Run(int step, IReadOnlyList<ReasoningExample> prompts)
     {
@@ -26,13 +25,10 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
         var clock = Stopwatch.StartNew();
 
         // 1. Rollout: P×G completions in one batched, KV-cached generate call, then π_old and reference log-probs.
-        var promptIds = prompts.Select(p => policy.Tokenizer.Encode(_format(p.Prompt) + options.CompletionPrefix)).ToList();
-        var sampling = new SamplingOptions
-        {
-            MaxNewTokens = options.MaxCompletionLength, Temperature = options.Temperature, TopP = options.TopP,
-            Seed = (long)options.Seed * 1_000_003 + step,
-        };
-        var results = _generator.GenerateGroups(promptIds, g, sampling).SelectMany(x => x).ToList();
+        var sampling = options.Sampling.Clone();
+        sampling.Seed = (long)options.Seed * 1_000_003 + step;
+        var completions = sampler.SampleGroups(prompts.Select(p => p.Prompt).ToList(), g, sampling).SelectMany(x => x).ToList();
+        var results = completions.Select(c => c.Generation).ToList();
         using var batch = ScoringBatch.Build(results.Select(r => r.PromptIds).ToList(), results.Select(r => r.CompletionIds).ToList(), policy.Tokenizer.PadId, policy.Device);
         var lossMask = LossMask(batch, results);
         var oldLogp = options.NumIterations > 1 ? NoGradLogProbs(policy, batch) : null;
@@ -40,13 +36,13 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
         double rolloutSeconds = Lap(clock);
 
         // 2. Rewards.
-        var samples = results.Select((r, i) => ReasoningEvaluator.ToRewardSample(prompts[i / g], options.CompletionPrefix + r.Text)).ToList();
+        var samples = completions.Select((c, i) => ReasoningEvaluator.ToRewardSample(prompts[i / g], c.Text)).ToList();
         var scores = rewards.ScoreAsync(samples).AsTask().GetAwaiter().GetResult();
         double scoringSeconds = Lap(clock);
 
         // 3. Group-relative advantages.
         var total = tensor(scores.Total.Select(x => (float)x).ToArray());
-        var advantages = GrpoLoss.Advantages(total, g, options.ScaleRewards).to(policy.Device);
+        var advantages = GrpoLoss.Advantages(total, g, options.Loss.ScaleRewards).to(policy.Device);
 
         // 4. μ passes of the clipped objective.
         var learn = Learn(step, batch, lossMask, oldLogp, refLogp, advantages);
@@ -63,9 +59,13 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
     {
         int rows = batch.Count, micro = rows / options.GradientAccumulationSteps;
         double totalTokens = lossMask.sum().ToDouble();
-        double lr = LearningRateSchedule.At(options.LearningRateSchedule, options.LearningRate, step, options.MaxSteps, options.WarmupSteps);
-        var outcome = new LearnOutcome { LearningRate = lr };
-        if (totalTokens == 0) { logger.LogWarning("GRPO step {Step}: every completion is masked; skipping the update", step + 1); return outcome with { Skipped = true }; }
+        double normalizer = GrpoLoss.Normalizer(lossMask, _loss);          // one denominator for every micro-batch of the step
+        var outcome = new LearnOutcome { LearningRate = optimizer.BeginStep(step) };
+        if (totalTokens == 0)
+        {
+            logger.LogWarning("GRPO step {Step}: every completion is masked; skipping the update", step + 1);
+            return outcome with { Skipped = true };
+        }
         for (int pass = 0; pass < options.NumIterations; pass++)
         {
             optimizer.ZeroGrad();
@@ -76,20 +76,19 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
                 using var scope = NewDisposeScope();
                 using var part = batch.Slice(start, micro);
                 var mask = lossMask.narrow(0, start, micro);
-                var (logp, ent) = LogProbScorer.Compute(policy.Model, part, options.Temperature, withEntropy: pass == 0);
+                var (logp, ent) = LogProbScorer.Compute(policy.Model, part, options.Sampling.Temperature, withEntropy: pass == 0);
                 var old = oldLogp?.narrow(0, start, micro) ?? logp.detach();
-                var output = GrpoLoss.Compute(logp, old, refLogp?.narrow(0, start, micro), mask, advantages.narrow(0, start, micro), _loss);
-                double tokens = mask.sum().ToDouble();
-                double weight = options.LossType == GrpoLossType.Dapo ? tokens / totalTokens : (double)micro / rows;
+                var output = GrpoLoss.Compute(logp, old, refLogp?.narrow(0, start, micro), mask, advantages.narrow(0, start, micro), _loss, normalizer);
                 double value = output.Loss.ToDouble();
                 if (!double.IsFinite(value)) { finite = false; break; }
-                (output.Loss * weight).backward();
-                loss += value * weight;
+                output.Loss.backward();
+                double tokens = mask.sum().ToDouble();
+                loss += value;
                 kl += output.Kl * tokens / totalTokens;
                 clip += output.ClipFraction * tokens / totalTokens;
                 if (ent is not null) entropy += (ent * part.CompletionMask).sum().ToDouble();
             }
-            double norm = finite ? optimizer.ClipGradNorm(options.MaxGradNorm) : double.NaN;
+            double norm = finite ? optimizer.ClipGradNorm() : double.NaN;
             if (pass == 0) outcome = outcome with { Kl = kl, Entropy = entropy / Math.Max(1, batch.CompletionMask.sum().ToDouble()) };
             if (!finite || !double.IsFinite(norm))
             {
@@ -97,17 +96,17 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
                 optimizer.ZeroGrad();
                 return outcome with { Skipped = true, Loss = double.NaN, GradNorm = norm };
             }
-            optimizer.Step(lr);
+            optimizer.Step();
             optimizer.ZeroGrad();
             outcome = outcome with { Loss = loss, ClipFraction = clip, GradNorm = norm };
         }
         return outcome;
     }
 
-    /// <summary>The completion mask, with truncated completions zeroed when <see cref="GrpoOptions.MaskTruncatedCompletions"/> is on.</summary>
+    /// <summary>The completion mask, with truncated completions zeroed when <see cref="GrpoLossSettings.MaskTruncatedCompletions"/> is on.</summary>
     private Tensor LossMask(ScoringBatch batch, IReadOnlyList<GenerationResult> results)
     {
-        if (!options.MaskTruncatedCompletions) return batch.CompletionMask;
+        if (!_loss.MaskTruncatedCompletions) return batch.CompletionMask;
         var keep = tensor(results.Select(r => r.FinishReason == FinishReason.Length ? 0f : 1f).ToArray()).to(policy.Device);
         return batch.CompletionMask * keep.unsqueeze(1);
     }
@@ -115,7 +114,14 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
     private Tensor NoGradLogProbs(Policy model, ScoringBatch batch)
     {
         using var noGrad = no_grad();
-        return LogProbScorer.Compute(model.Model, batch, options.Temperature).LogProbs;
+        return LogProbScorer.Compute(model.Model, batch, options.Sampling.Temperature).LogProbs;
+    }
+
+    private static GrpoLossSettings WithLength(GrpoLossSettings loss, int maxNewTokens)
+    {
+        var resolved = loss.Clone();
+        resolved.MaxCompletionLength ??= maxNewTokens;
+        return resolved;
     }
 
     private static double Lap(Stopwatch clock)

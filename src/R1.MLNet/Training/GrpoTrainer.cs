@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using R1.Rewards.Composition;
 using R1.Rollout;
-using TorchSharp.Modules;
+using R1.Rollout.ChatTemplates;
 
 namespace R1.MLNet.Training;
 
@@ -12,7 +12,8 @@ namespace R1.MLNet.Training;
 /// clipped-ratio objective minus β·KL to a frozen reference. Updates the given <see cref="Policy"/> in place.
 /// </summary>
 /// <example><code>
-/// var trainer = new GrpoTrainer(policy, scorer, new GrpoOptions { MaxSteps = 60, LearningRate = 1e-4 }, logger);
+/// var options = new GrpoOptions { MaxSteps = 60, Optimizer = { LearningRate = 1e-4 } };
+/// var trainer = new GrpoTrainer(policy, scorer, options, PromptFormat.R1Zero, logger);
 /// GrpoResult result = trainer.Train(trainExamples, heldOut);
 /// </code></example>
 public sealed class GrpoTrainer
@@ -20,22 +21,30 @@ public sealed class GrpoTrainer
     private readonly Policy _policy;
     private readonly IRewardScorer _rewards;
     private readonly GrpoOptions _options;
+    private readonly PromptFormat _prompt;
     private readonly ILogger _logger;
 
-    /// <summary>Creates a trainer. The options are validated here.</summary>
+    /// <summary>Creates a trainer. The options are validated and copied here.</summary>
+    /// <param name="policy">The policy to train in place.</param>
+    /// <param name="rewards">The reward pipeline.</param>
+    /// <param name="options">The hyper-parameters.</param>
+    /// <param name="prompt">How questions become model input, for rollouts and evaluation. Default <see cref="PromptFormat.R1Zero"/>.</param>
+    /// <param name="logger">Receives per-step summaries and warnings. Default none.</param>
     /// <exception cref="ArgumentException">An option is out of range, or the policy is a frozen clone.</exception>
-    public GrpoTrainer(Policy policy, IRewardScorer rewards, GrpoOptions options, ILogger? logger = null)
+    public GrpoTrainer(Policy policy, IRewardScorer rewards, GrpoOptions options, PromptFormat? prompt = null, ILogger? logger = null)
     {
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _rewards = rewards ?? throw new ArgumentNullException(nameof(rewards));
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options.Clone();
+        _prompt = prompt ?? PromptFormat.R1Zero;
         _logger = logger ?? NullLogger.Instance;
-        _options.Validate();
         if (policy.IsFrozen) throw new ArgumentException("The policy is a frozen clone (no gradients); train the original.", nameof(policy));
     }
 
     /// <summary>
-    /// Runs <see cref="GrpoOptions.MaxSteps"/> steps (resuming from a checkpoint when <see cref="GrpoOptions.ResumeFrom"/> is set).
+    /// Runs <see cref="GrpoOptions.MaxSteps"/> steps (resuming from a checkpoint when <see cref="CheckpointOptions.ResumeFrom"/> is set).
     /// Cancellation stops at the next step boundary and writes a checkpoint when a checkpoint folder is configured.
     /// </summary>
     /// <param name="train">Training prompts with their reference answers.</param>
@@ -47,37 +56,38 @@ public sealed class GrpoTrainer
         if (eval is { Count: 0 }) eval = null;
         if (eval is not null) CheckExamples(eval, nameof(eval));
         var o = _options;
-        var parameters = _policy.Model.named_parameters().Where(p => p.parameter.requires_grad).Select(p => (p.name, p.parameter)).ToList();
-        using var reference = o.Beta > 0 ? _policy.CloneFrozen() : null;
-        using var optimizer = new AdamWOptimizer(parameters, o.AdamBeta1, o.AdamBeta2, 1e-8, o.WeightDecay);
-        var referenceParameters = reference?.Model.named_parameters().Select(p => (p.name, p.parameter)).ToList();
-        int start = Resume(parameters, optimizer, referenceParameters);
+        using var reference = o.Loss.Beta > 0 ? _policy.CloneFrozen() : null;
+        using var optimizer = new TrainingOptimizer(_policy.Model.parameters(), o.Optimizer, o.MaxSteps);
+        int start = Resume(optimizer, reference);
         using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, append: start > 0);
-        var step = new GrpoStep(_policy, reference, _rewards, o, optimizer, _logger);
-        var evaluator = new ReasoningEvaluator(_policy, _rewards, o.PromptFormatter, o.AccuracyReward, o.CompletionPrefix);
-        var evalSet = eval is null || o.EvalMaxExamples <= 0 ? eval : eval.Take(o.EvalMaxExamples).ToList();
+        var sampler = new CompletionSampler(_policy, _prompt);
+        var step = new GrpoStep(_policy, reference, _rewards, o, sampler, optimizer, _logger);
+        var evaluator = new ReasoningEvaluator(_policy, _rewards, _prompt, o.AccuracyReward);
+        var evalSet = eval is null || o.Evaluation.MaxExamples <= 0 ? eval : eval.Take(o.Evaluation.MaxExamples).ToList();
+        int maxNewTokens = o.Sampling.MaxNewTokens;
         var order = new PromptOrder(train.Count, o.Seed);
         var history = new List<GrpoStepMetrics>();
         string? checkpoint = null;
-        int done = start;
+        int checkpointStep = -1, done = start;
         _logger.LogInformation("GRPO: {Steps} steps from step {Start}, {P} prompts x G={G}, lr {Lr}, beta {Beta}, mu {Mu}",
-            o.MaxSteps, start, o.PromptsPerStep, o.NumGenerations, o.LearningRate, o.Beta, o.NumIterations);
+            o.MaxSteps, start, o.PromptsPerStep, o.NumGenerations, o.Optimizer.LearningRate, o.Loss.Beta, o.NumIterations);
         for (int s = start; s < o.MaxSteps && !ct.IsCancellationRequested; s++)
         {
             var batch = order.Batch(s, o.PromptsPerStep).Select(i => train[i]).ToList();
             var metrics = step.Run(s, batch);                                  // a started step always completes
             done = s + 1;
-            if (evalSet is not null && o.EvalEvery > 0 && done % o.EvalEvery == 0 && done < o.MaxSteps)
-                metrics = metrics with { EvalAccuracy = evaluator.Evaluate(evalSet, o.MaxCompletionLength).Accuracy };
+            if (evalSet is not null && o.Evaluation.Every > 0 && done % o.Evaluation.Every == 0 && done < o.MaxSteps)
+                metrics = metrics with { EvalAccuracy = evaluator.Evaluate(evalSet, maxNewTokens).Accuracy };
             Report(metrics, metricsFile);
             history.Add(metrics);
-            if (o.CheckpointEvery > 0 && done % o.CheckpointEvery == 0) checkpoint = SaveCheckpoint(done, parameters, optimizer, referenceParameters);
+            if (o.Checkpoints.Every > 0 && done % o.Checkpoints.Every == 0)
+                (checkpoint, checkpointStep) = (SaveCheckpoint(done, optimizer, reference), done);
         }
         bool cancelled = done < o.MaxSteps;
-        if (o.CheckpointDirectory is not null && (o.CheckpointEvery > 0 || cancelled) && checkpoint?.EndsWith($"{done:D6}", StringComparison.Ordinal) != true)
-            checkpoint = SaveCheckpoint(done, parameters, optimizer, referenceParameters);
+        if (o.Checkpoints.Directory is not null && (o.Checkpoints.Every > 0 || cancelled) && checkpointStep != done)
+            checkpoint = SaveCheckpoint(done, optimizer, reference);
         if (cancelled) _logger.LogWarning("GRPO cancelled after step {Step}; checkpoint: {Checkpoint}", done, checkpoint ?? "none");
-        var final = evalSet is null || cancelled ? null : evaluator.Evaluate(evalSet, o.MaxCompletionLength);
+        var final = evalSet is null || cancelled ? null : evaluator.Evaluate(evalSet, maxNewTokens);
         if (final is not null)
         {
             _logger.LogInformation("GRPO held-out accuracy after {Step} steps: {Accuracy:P1}", done, final.Accuracy);
@@ -86,25 +96,28 @@ public sealed class GrpoTrainer
         return new GrpoResult(history, done, cancelled, checkpoint, final);
     }
 
-    private int Resume(IReadOnlyList<(string, Parameter)> parameters, AdamWOptimizer optimizer, IReadOnlyList<(string, Parameter)>? reference)
+    private int Resume(TrainingOptimizer optimizer, Policy? reference)
     {
-        if (_options.ResumeFrom is not { } from) return 0;
-        string? folder = from == "latest" ? TrainerCheckpoint.Latest(_options.CheckpointDirectory!) : from;
+        var checkpoints = _options.Checkpoints;
+        if (checkpoints.ResumeFrom is not { } from) return 0;
+        string? folder = from == "latest" ? TrainerCheckpoint.Latest(checkpoints.Directory!) : from;
         if (folder is null)
         {
-            _logger.LogInformation("GRPO: no checkpoint in {Directory}; starting from step 0", _options.CheckpointDirectory);
+            _logger.LogInformation("GRPO: no checkpoint in {Directory}; starting from step 0", checkpoints.Directory);
             return 0;
         }
-        var state = TrainerCheckpoint.Read(folder, parameters, optimizer, reference);
+        var state = TrainerCheckpoint.Read(folder, _policy, optimizer, reference);
         if (state.Trainer != "grpo") throw new InvalidDataException($"'{folder}' is a {state.Trainer} checkpoint, not a GRPO one.");
-        if (state.Seed != _options.Seed) _logger.LogWarning("Resuming a run seeded {Saved} with seed {Seed}: the continuation will differ from the original run", state.Seed, _options.Seed);
+        if (state.Seed != _options.Seed)
+            _logger.LogWarning("Resuming a run seeded {Saved} with seed {Seed}: the continuation will differ from the original run",
+                state.Seed, _options.Seed);
         _logger.LogInformation("GRPO: resumed from {Folder} at step {Step}", folder, state.Step);
         return state.Step;
     }
 
-    private string SaveCheckpoint(int step, IReadOnlyList<(string, Parameter)> parameters, AdamWOptimizer optimizer, IReadOnlyList<(string, Parameter)>? reference)
+    private string SaveCheckpoint(int step, TrainingOptimizer optimizer, Policy? reference)
     {
-        string folder = TrainerCheckpoint.Write(_options.CheckpointDirectory!, new TrainerState(step, _options.Seed, "grpo"), parameters, optimizer, _policy.Save, reference);
+        string folder = TrainerCheckpoint.Write(_options.Checkpoints.Directory!, new TrainerState(step, _options.Seed, "grpo"), _policy, optimizer, reference);
         _logger.LogInformation("GRPO checkpoint: {Folder}", folder);
         return folder;
     }

@@ -13,21 +13,20 @@ public enum LearningRateScheduleKind
     Linear,
 }
 
-/// <summary>Computes the learning rate of an optimizer step.</summary>
-public static class LearningRateSchedule
+/// <summary>The learning-rate multiplier of an optimizer step (the <c>lr_lambda</c> of TorchSharp's <c>LambdaLR</c>).</summary>
+internal static class LearningRateSchedule
 {
-    /// <summary>The learning rate for update <paramref name="step"/> (0-based) of <paramref name="totalSteps"/>.</summary>
-    public static double At(LearningRateScheduleKind kind, double peak, int step, int totalSteps, int warmupSteps, double minRatio = 0.0)
+    /// <summary>The multiplier of the peak learning rate for update <paramref name="step"/> (0-based) of <paramref name="totalSteps"/>.</summary>
+    public static double Factor(LearningRateScheduleKind kind, int step, int totalSteps, int warmupSteps, double minRatio = 0.0)
     {
-        if (warmupSteps > 0 && step < warmupSteps) return peak * (step + 1) / warmupSteps;
+        if (warmupSteps > 0 && step < warmupSteps) return (step + 1) / (double)warmupSteps;
         int decaySteps = Math.Max(1, totalSteps - warmupSteps);
         double progress = Math.Clamp((double)(step - warmupSteps) / decaySteps, 0, 1);
-        double floor = peak * minRatio;
         return kind switch
         {
-            LearningRateScheduleKind.Constant => peak,
-            LearningRateScheduleKind.Cosine => floor + (peak - floor) * 0.5 * (1 + Math.Cos(Math.PI * progress)),
-            LearningRateScheduleKind.Linear => floor + (peak - floor) * (1 - progress),
+            LearningRateScheduleKind.Constant => 1.0,
+            LearningRateScheduleKind.Cosine => minRatio + (1 - minRatio) * 0.5 * (1 + Math.Cos(Math.PI * progress)),
+            LearningRateScheduleKind.Linear => minRatio + (1 - minRatio) * (1 - progress),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown learning-rate schedule."),
         };
     }

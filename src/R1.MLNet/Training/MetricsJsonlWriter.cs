@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace R1.MLNet.Training;
 
 /// <summary>Appends one JSON object per line to a metrics file, flushing after each line so a crash loses nothing.</summary>
-public sealed class MetricsJsonlWriter : IDisposable
+internal sealed class MetricsJsonlWriter : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -1,6 +1,7 @@
 using R1.Rewards.Abstractions;
 using R1.Rewards.Composition;
 using R1.Rollout;
+using R1.Rollout.ChatTemplates;
 using R1.Rollout.Generation;
 
 namespace R1.MLNet.Training;
@@ -11,25 +12,21 @@ namespace R1.MLNet.Training;
 /// </summary>
 public sealed class ReasoningEvaluator
 {
-    private readonly Policy _policy;
     private readonly IRewardScorer _rewards;
-    private readonly Func<string, string> _format;
-    private readonly string _completionPrefix;
+    private readonly CompletionSampler _sampler;
     private readonly string _accuracyReward;
 
     /// <summary>Creates an evaluator.</summary>
     /// <param name="policy">The model to evaluate (not owned).</param>
     /// <param name="rewards">The reward pipeline.</param>
-    /// <param name="promptFormatter">Prompt template; <see langword="null"/> for R1-Zero.</param>
+    /// <param name="prompt">How questions become model input (the template and a prefilled completion prefix). Default <see cref="PromptFormat.R1Zero"/>.</param>
     /// <param name="accuracyReward">The reward that decides correctness. Default <c>math</c>.</param>
-    /// <param name="completionPrefix">Text placed after the formatted prompt (prefilled, part of the completion seen by rewards).</param>
-    public ReasoningEvaluator(Policy policy, IRewardScorer rewards, Func<string, string>? promptFormatter = null, string accuracyReward = "math", string completionPrefix = "")
+    public ReasoningEvaluator(Policy policy, IRewardScorer rewards, PromptFormat? prompt = null, string accuracyReward = "math")
     {
-        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        ArgumentNullException.ThrowIfNull(policy);
         _rewards = rewards ?? throw new ArgumentNullException(nameof(rewards));
-        _format = PromptFormatting.OrDefault(promptFormatter);
-        _accuracyReward = accuracyReward;
-        _completionPrefix = completionPrefix ?? "";
+        _sampler = new CompletionSampler(policy, prompt ?? PromptFormat.R1Zero);
+        _accuracyReward = accuracyReward ?? throw new ArgumentNullException(nameof(accuracyReward));
     }
 
     /// <summary>Greedy accuracy on <paramref name="examples"/>, in batches of <paramref name="batchSize"/>.</summary>
@@ -52,16 +49,14 @@ public sealed class ReasoningEvaluator
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0) throw new ArgumentException("Nothing to evaluate: the example list is empty.", nameof(examples));
         var rows = examples.SelectMany(e => Enumerable.Repeat(e, samplesPerExample)).ToList();
-        var generator = new RolloutGenerator(_policy);
         var texts = new List<string>(rows.Count);
         int chunkIndex = 0;
         foreach (var chunk in rows.Chunk(batchSize))
         {
             ct.ThrowIfCancellationRequested();
-            var prompts = chunk.Select(e => _policy.Tokenizer.Encode(_format(e.Prompt) + _completionPrefix)).ToList();
             var options = sampling.Clone();
             if (options.Seed is { } seed) options.Seed = seed + chunkIndex++;
-            texts.AddRange(generator.Generate(prompts, options).Select(r => _completionPrefix + r.Text));
+            texts.AddRange(_sampler.Sample(chunk.Select(e => e.Prompt).ToList(), options).Select(c => c.Text));
         }
         var scores = _rewards.ScoreAsync(rows.Select((e, i) => ToRewardSample(e, texts[i])).ToList(), ct).AsTask().GetAwaiter().GetResult();
         var correct = Correctness(scores, _accuracyReward);

@@ -3,13 +3,14 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using R1.Rollout;
+using R1.Rollout.ChatTemplates;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace R1.MLNet.Training;
 
 /// <summary>
-/// Supervised fine-tuning on (prompt, response) pairs with the loss on response tokens only: AdamWOptimizer, warm-up then cosine (or
+/// Supervised fine-tuning on (prompt, response) pairs with the loss on response tokens only: AdamW, warm-up then cosine (or
 /// linear/constant) decay, gradient accumulation and clipping. Used for a cold start, for distillation and for pre-training the
 /// tiny default model. Updates the given <see cref="Policy"/> in place.
 /// </summary>
@@ -17,15 +18,22 @@ public sealed class SftTrainer
 {
     private readonly Policy _policy;
     private readonly SftOptions _options;
+    private readonly PromptFormat _prompt;
     private readonly ILogger _logger;
 
-    /// <summary>Creates a trainer; the options are validated here.</summary>
-    public SftTrainer(Policy policy, SftOptions options, ILogger? logger = null)
+    /// <summary>Creates a trainer; the options are validated and copied here.</summary>
+    /// <param name="policy">The policy to train in place.</param>
+    /// <param name="options">The hyper-parameters.</param>
+    /// <param name="prompt">How prompts become model input (the response follows it). Default <see cref="PromptFormat.R1Zero"/>.</param>
+    /// <param name="logger">Receives progress and warnings. Default none.</param>
+    public SftTrainer(Policy policy, SftOptions options, PromptFormat? prompt = null, ILogger? logger = null)
     {
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
-        _options = options ?? throw new ArgumentNullException(nameof(options));
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options.Clone();
+        _prompt = prompt ?? PromptFormat.R1Zero;
         _logger = logger ?? NullLogger.Instance;
-        _options.Validate();
         if (policy.IsFrozen) throw new ArgumentException("The policy is a frozen clone (no gradients); train the original.", nameof(policy));
     }
 
@@ -36,21 +44,19 @@ public sealed class SftTrainer
         var o = _options;
         int perStep = o.BatchSize * o.GradientAccumulationSteps;
         int total = o.MaxSteps > 0 ? o.MaxSteps : o.Epochs * (int)Math.Ceiling(encoded.Count / (double)perStep);
-        int warmup = (int)(o.WarmupRatio * total);
-        var parameters = _policy.Model.named_parameters().Where(p => p.parameter.requires_grad).Select(p => (p.name, p.parameter)).ToList();
-        using var optimizer = new AdamWOptimizer(parameters, o.AdamBeta1, o.AdamBeta2, 1e-8, o.WeightDecay);
+        using var optimizer = new TrainingOptimizer(_policy.Model.parameters(), o.Optimizer, total);
         using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, append: false);
         var order = new PromptOrder(encoded.Count, o.Seed);
         var history = new List<SftStepMetrics>();
         _policy.Model.train();
-        _logger.LogInformation("SFT: {Examples} examples, {Steps} steps of {PerStep}, lr {Lr}", encoded.Count, total, perStep, o.LearningRate);
+        _logger.LogInformation("SFT: {Examples} examples, {Steps} steps of {PerStep}, lr {Lr}", encoded.Count, total, perStep, o.Optimizer.LearningRate);
         int step = 0;
         for (; step < total && !ct.IsCancellationRequested; step++)
         {
             var clock = Stopwatch.StartNew();
-            double lr = LearningRateSchedule.At(o.LearningRateSchedule, o.LearningRate, step, total, warmup, o.MinLearningRateRatio);
+            double lr = optimizer.BeginStep(step);
             var rows = order.Batch(step, perStep).Select(i => encoded[i]).ToList();
-            var (loss, tokens, norm) = Step(rows, optimizer, lr);
+            var (loss, tokens, norm) = Step(rows, optimizer);
             var m = new SftStepMetrics(step + 1, total, loss, lr, norm, tokens, clock.Elapsed.TotalSeconds);
             history.Add(m);
             if ((step + 1) % o.LogEvery == 0 || step + 1 == total)
@@ -64,7 +70,7 @@ public sealed class SftTrainer
         return new SftResult(history, step, tail.Count > 0 ? tail.Average(h => h.Loss) : double.NaN, step < total);
     }
 
-    private (double Loss, int Tokens, double Norm) Step(IReadOnlyList<(IReadOnlyList<int> Prompt, IReadOnlyList<int> Response)> rows, AdamWOptimizer optimizer, double lr)
+    private (double Loss, int Tokens, double Norm) Step(IReadOnlyList<(IReadOnlyList<int> Prompt, IReadOnlyList<int> Response)> rows, TrainingOptimizer optimizer)
     {
         int tokens = rows.Sum(r => r.Response.Count);
         double loss = 0;
@@ -85,8 +91,8 @@ public sealed class SftTrainer
             nll.backward();
             loss += value;
         }
-        double norm = optimizer.ClipGradNorm(_options.MaxGradNorm);
-        if (double.IsFinite(norm)) optimizer.Step(lr);
+        double norm = optimizer.ClipGradNorm();
+        if (double.IsFinite(norm)) optimizer.Step();
         else _logger.LogWarning("SFT: non-finite gradient norm; skipping the update");
         optimizer.ZeroGrad();
         return (loss, tokens, norm);
@@ -96,7 +102,6 @@ public sealed class SftTrainer
     {
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0) throw new ArgumentException("SFT needs at least one example.", nameof(examples));
-        var format = PromptFormatting.OrDefault(_options.PromptFormatter);
         var tok = _policy.Tokenizer;
         var result = new List<(IReadOnlyList<int>, IReadOnlyList<int>)>(examples.Count);
         for (int i = 0; i < examples.Count; i++)
@@ -106,7 +111,7 @@ public sealed class SftTrainer
             if (string.IsNullOrEmpty(response)) throw new ArgumentException($"Example {i} has an empty response.", nameof(examples));
             var ids = tok.Encode(response).ToList();
             if (_options.AppendEos && tok.EosIds.Count > 0) ids.Add(tok.EosIds[0]);
-            result.Add((tok.Encode(format(prompt)), ids));
+            result.Add((tok.Encode(_prompt.Render(prompt)), ids));
         }
         return result;
     }

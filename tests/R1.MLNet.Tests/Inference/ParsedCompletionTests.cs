@@ -1,4 +1,5 @@
 using R1.MLNet.Inference;
+using R1.MLNet.Reason;
 
 namespace R1.MLNet.Tests.Inference;
 

@@ -1,7 +1,10 @@
+using R1.Rollout.ChatTemplates;
 using Microsoft.ML;
-using R1.MLNet.Catalog;
-using R1.MLNet.Estimators;
-using R1.MLNet.Inference;
+using R1.MLNet;
+using R1.MLNet.DataView;
+using R1.MLNet.Grpo;
+using R1.MLNet.Reason;
+using R1.MLNet.Sft;
 using R1.MLNet.Persistence;
 using R1.MLNet.Tests.TestSupport;
 using R1.MLNet.Training;
@@ -30,10 +33,10 @@ public class ReasoningModelTests
         var sft = _ml.Reasoning().Sft(new SftEstimator.Options
         {
             Policy = PolicySource.FromScratch(TinyPolicies.Config, TinyPolicies.Tokenizer),
-            PromptTemplate = PromptTemplates.None,
-            Trainer = new SftOptions { MaxSteps = 2, BatchSize = 2, LearningRate = 1e-3 },
+            Prompt = PromptFormat.Raw,
+            Trainer = new SftOptions { MaxSteps = 2, BatchSize = 2, Optimizer = { LearningRate = 1e-3 } },
         });
-        var reason = _ml.Reasoning().Reason(new ReasonOptions { Temperature = 0, MaxNewTokens = 8, PromptTemplate = PromptTemplates.None });
+        var reason = _ml.Reasoning().Reason(new ReasonOptions { Sampling = { Temperature = 0, MaxNewTokens = 8 }, Prompt = PromptFormat.Raw });
         var model = sft.Append(reason).Fit(pairs);
         string path = Path.Combine(_dir, "model.zip");
 
@@ -45,7 +48,7 @@ public class ReasoningModelTests
         var after = _ml.Data.CreateEnumerable<ReasonedRow>(loaded.Transform(pairs), false).Select(r => r.Completion).ToList();
         after.Should().Equal(before);
         before.Should().OnlyContain(c => c.Length > 0);
-        ((ReasonTransformer)loaded).Options.MaxNewTokens.Should().Be(8);
+        ((ReasonTransformer)loaded).Options.Sampling.MaxNewTokens.Should().Be(8);
     }
 
     [Test]
@@ -53,11 +56,11 @@ public class ReasoningModelTests
     {
         using var policy = TinyPolicies.Create();
         string path = Path.Combine(_dir, "policy.zip");
-        ReasoningModel.Save(new R1.MLNet.Transformers.PolicyTransformer(policy), path);
+        ReasoningModel.Save(new R1.MLNet.PolicyTransformer(policy), path);
 
-        var loaded = ReasoningModel.Load(path).Should().BeOfType<R1.MLNet.Transformers.PolicyTransformer>().Subject;
-        var a = new ReasonTransformer(policy, new ReasonOptions { Temperature = 0, MaxNewTokens = 6 }).Generate("9-1=").Completion;
-        var b = new ReasonTransformer(loaded.Policy, new ReasonOptions { Temperature = 0, MaxNewTokens = 6 }).Generate("9-1=").Completion;
+        var loaded = ReasoningModel.Load(path).Should().BeOfType<R1.MLNet.PolicyTransformer>().Subject;
+        var a = new ReasonTransformer(policy, new ReasonOptions { Sampling = { Temperature = 0, MaxNewTokens = 6 } }).Generate("9-1=").Completion;
+        var b = new ReasonTransformer(loaded.Policy, new ReasonOptions { Sampling = { Temperature = 0, MaxNewTokens = 6 } }).Generate("9-1=").Completion;
         b.Should().Be(a);
     }
 
@@ -65,9 +68,9 @@ public class ReasoningModelTests
     public void Unsavable_models_fail_with_a_message_saying_why()
     {
         using var policy = TinyPolicies.Create();
-        var custom = new ReasonTransformer(policy, new ReasonOptions { PromptFormatter = q => q });
+        var custom = new ReasonTransformer(policy, new ReasonOptions { AnswerMatcher = new NoDefaultConstructorMatcher(0) });
         var save = () => ReasoningModel.Save(custom, Path.Combine(_dir, "x.zip"));
-        save.Should().Throw<InvalidOperationException>().WithMessage("*PromptFormatter*PromptTemplates.Register*");
+        save.Should().Throw<InvalidOperationException>().WithMessage("*NoDefaultConstructorMatcher*parameterless constructor*");
 
         ITransformer mlnet = _ml.Transforms.CopyColumns("A", "Prompt").Fit(_ml.Data.LoadFromEnumerable(new[] { new QaRow() }));
         var foreign = () => ReasoningModel.Save(mlnet, Path.Combine(_dir, "y.zip"));
@@ -82,21 +85,47 @@ public class ReasoningModelTests
     }
 
     [Test]
-    public void A_registered_custom_template_is_saved_by_name()
+    public void A_custom_template_is_saved_by_name_and_passed_back_on_load()
     {
-        PromptTemplates.Register("test-short", q => "User: " + q + " Assistant:");
         using var policy = TinyPolicies.Create();
-        var reason = new ReasonTransformer(policy, new ReasonOptions { PromptTemplate = "test-short", Temperature = 0, MaxNewTokens = 4, StopStrings = ["</answer>"], BatchSize = 3 });
+        var options = new ReasonOptions
+        {
+            Prompt = new PromptFormat(new CompactTemplate(), "<think>"), Sampling = { Temperature = 0, MaxNewTokens = 4, StopStrings = ["</answer>"] },
+            BatchSize = 3,
+        };
+        var reason = new ReasonTransformer(policy, options);
         string path = Path.Combine(_dir, "custom.zip");
 
         ReasoningModel.Save(reason, path);
-        var loaded = (ReasonTransformer)ReasoningModel.Load(path);
+        var withoutTemplate = () => ReasoningModel.Load(path);
+        withoutTemplate.Should().Throw<InvalidDataException>().WithMessage("*custom prompt template 'test-compact'*Pass that IChatTemplate*");
+        var wrongTemplate = () => ReasoningModel.Load(path, template: new ChatMlTemplate());
+        wrongTemplate.Should().Throw<ArgumentException>().WithMessage("*'test-compact'*'chatml'*");
+        var loaded = (ReasonTransformer)ReasoningModel.Load(path, template: new CompactTemplate());
 
-        loaded.Options.PromptTemplate.Should().Be("test-short");
-        loaded.Options.StopStrings.Should().Equal("</answer>");
+        loaded.Options.Prompt.Template.Name.Should().Be("test-compact");
+        loaded.Options.Prompt.CompletionPrefix.Should().Be("<think>");
+        loaded.Options.Sampling.StopStrings.Should().Equal("</answer>");
         loaded.Options.BatchSize.Should().Be(3);
         loaded.Generate("1+2").Completion.Should().Be(reason.Generate("1+2").Completion);
-        var builtIn = () => PromptTemplates.Register("r1-zero", q => q);
-        builtIn.Should().Throw<ArgumentException>().WithMessage("*built-in*");
+    }
+
+    [Test]
+    public void A_built_in_template_is_found_by_name()
+    {
+        using var policy = TinyPolicies.Create();
+        var reason = new ReasonTransformer(policy, new ReasonOptions { Prompt = PromptFormat.FromName("chatml"), Sampling = { Temperature = 0, MaxNewTokens = 3 } });
+        string path = Path.Combine(_dir, "chatml.zip");
+        ReasoningModel.Save(reason, path);
+        var loaded = (ReasonTransformer)ReasoningModel.Load(path);
+        loaded.Options.Prompt.Template.Should().BeOfType<ChatMlTemplate>();
+        loaded.Generate("1+2").Completion.Should().Be(reason.Generate("1+2").Completion);
+    }
+
+    private sealed class NoDefaultConstructorMatcher(int unused) : IAnswerMatcher
+    {
+        public string? Extract(string completion) => completion + unused;
+
+        public bool AreEquivalent(string answer, string reference) => answer == reference;
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using R1.MLNet.Training;
-using R1.MLNet.Training.Synthetic;
+using R1.Synthetic;
 using R1.Rewards.Composition;
 using R1.Rewards.Format;
 using R1.Rewards.Math;
 using R1.Rollout;
+using R1.Rollout.ChatTemplates;
 using R1.Rollout.Models;
 
 namespace R1.MLNet.Tests.Training;
@@ -19,7 +20,7 @@ namespace R1.MLNet.Tests.Training;
 [NonParallelizable]
 public class GrpoLearningTests
 {
-    private static readonly Func<string, string> Template = p => $"User: {p}. Assistant:";
+    private static readonly PromptFormat Template = TrainingFixtures.Compact;
     private readonly ArithmeticTask _task = new(heldOut: 60, seed: 3, maxOperand: 5);
     private IRewardScorer _rewards = null!;
     private string _baseDir = "";
@@ -34,7 +35,7 @@ public class GrpoLearningTests
         var tokenizer = TrainingFixtures.Tokenizer;
         using var policy = Policy.Create(ModelConfig.Tiny(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = 3, NumThreads = 1 });
         var corpus = _task.SftCorpus(count: 400 * 32, slipRate: 0.5, seed: 3);
-        new SftTrainer(policy, new SftOptions { MaxSteps = 400, BatchSize = 32, LearningRate = 3e-3, PromptFormatter = Template, Seed = 3 }).Train(corpus);
+        new SftTrainer(policy, new SftOptions { MaxSteps = 400, BatchSize = 32, Optimizer = { LearningRate = 3e-3 }, Seed = 3 }, Template).Train(corpus);
         policy.Save(_baseDir);
         _baseAccuracy = Evaluate(policy);
     }
@@ -63,10 +64,11 @@ public class GrpoLearningTests
         using var policy = Policy.Load(_baseDir, new PolicyOptions { NumThreads = 1 });
         var options = new GrpoOptions
         {
-            MaxSteps = 10, PromptsPerStep = 16, NumGenerations = 8, LearningRate = 1e-4, MaxCompletionLength = 40,
-            PromptFormatter = Template, Seed = 3,
+            MaxSteps = 10, PromptsPerStep = 16, NumGenerations = 8, Seed = 3,
+            Sampling = { MaxNewTokens = 40 },
+            Optimizer = { LearningRate = 1e-4 },
         };
-        new GrpoTrainer(policy, rewards, options).Train(_task.Train.Select(p => p.ToExample()).ToList());
+        new GrpoTrainer(policy, rewards, options, Template).Train(_task.Train.Select(p => p.ToExample()).ToList());
         return Evaluate(policy);
     }
 

@@ -17,9 +17,10 @@ public class GrpoTrainerTests
 
     private static GrpoOptions Options(int steps = 4) => new()
     {
-        MaxSteps = steps, PromptsPerStep = 2, NumGenerations = 4, MaxCompletionLength = 8, LearningRate = 1e-2, Beta = 0.04,
-        NumIterations = 2, GradientAccumulationSteps = 2, LearningRateSchedule = LearningRateScheduleKind.Cosine, WarmupSteps = 1,
-        PromptFormatter = TrainingFixtures.Compact, Seed = 11,
+        MaxSteps = steps, PromptsPerStep = 2, NumGenerations = 4, NumIterations = 2, GradientAccumulationSteps = 2, Seed = 11,
+        Sampling = { MaxNewTokens = 8 },
+        Loss = { Beta = 0.04 },
+        Optimizer = { LearningRate = 1e-2, Schedule = LearningRateScheduleKind.Cosine, WarmupSteps = 1 },
     };
 
     [Test]
@@ -27,27 +28,27 @@ public class GrpoTrainerTests
     {
         var scorer = TrainingFixtures.Scorer(new DigitFractionReward());
         using var straight = TrainingFixtures.Create(seed: 1);
-        var full = new GrpoTrainer(straight, scorer, Options()).Train(TrainingFixtures.Prompts);
+        var full = new GrpoTrainer(straight, scorer, Options(), TrainingFixtures.Compact).Train(TrainingFixtures.Prompts);
         full.StepsCompleted.Should().Be(4);
         full.History.Should().OnlyContain(m => !m.Skipped);
 
         // Interrupted: cancel after step 2; the trainer stops at the step boundary and leaves a checkpoint.
         using var cts = new CancellationTokenSource();
         var interruptedOptions = Options();
-        interruptedOptions.CheckpointDirectory = _dir;
+        interruptedOptions.Checkpoints.Directory = _dir;
         interruptedOptions.Progress = new Inline(m => { if (m.Step == 2) cts.Cancel(); });
         using var first = TrainingFixtures.Create(seed: 1);
-        var part = new GrpoTrainer(first, scorer, interruptedOptions).Train(TrainingFixtures.Prompts, ct: cts.Token);
+        var part = new GrpoTrainer(first, scorer, interruptedOptions, TrainingFixtures.Compact).Train(TrainingFixtures.Prompts, ct: cts.Token);
         part.Cancelled.Should().BeTrue();
         part.StepsCompleted.Should().Be(2);
         Directory.Exists(Path.Combine(_dir, "step-000002", "policy")).Should().BeTrue("the checkpoint holds a loadable policy");
 
         // Resume into a differently initialised policy, as a fresh process would.
         var resumeOptions = Options();
-        resumeOptions.CheckpointDirectory = _dir;
-        resumeOptions.ResumeFrom = "latest";
+        resumeOptions.Checkpoints.Directory = _dir;
+        resumeOptions.Checkpoints.ResumeFrom = "latest";
         using var resumed = TrainingFixtures.Create(seed: 999);
-        var rest = new GrpoTrainer(resumed, scorer, resumeOptions).Train(TrainingFixtures.Prompts);
+        var rest = new GrpoTrainer(resumed, scorer, resumeOptions, TrainingFixtures.Compact).Train(TrainingFixtures.Prompts);
         rest.StepsCompleted.Should().Be(4);
         rest.History.Select(m => m.Step).Should().Equal(3, 4);
         rest.History.Select(m => m.RewardMean).Should().Equal(full.History.Skip(2).Select(m => m.RewardMean));
@@ -60,7 +61,7 @@ public class GrpoTrainerTests
         var scorer = TrainingFixtures.Scorer(new NaNReward());
         using var policy = TrainingFixtures.Create(seed: 2);
         var before = TrainingFixtures.Weights(policy);
-        var result = new GrpoTrainer(policy, scorer, Options(steps: 2)).Train(TrainingFixtures.Prompts);
+        var result = new GrpoTrainer(policy, scorer, Options(steps: 2), TrainingFixtures.Compact).Train(TrainingFixtures.Prompts);
         result.History.Should().HaveCount(2).And.OnlyContain(m => m.Skipped);
         TrainingFixtures.Weights(policy).Should().Equal(before);
     }
@@ -73,7 +74,7 @@ public class GrpoTrainerTests
         var seen = new List<GrpoStepMetrics>();
         options.Progress = new Inline(seen.Add);
         using var policy = TrainingFixtures.Create(seed: 3);
-        new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), options).Train(TrainingFixtures.Prompts);
+        new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), options, TrainingFixtures.Compact).Train(TrainingFixtures.Prompts);
         var lines = MetricsJsonlWriter.ReadAll<GrpoStepMetrics>(options.MetricsPath);
         lines.Select(l => l.Step).Should().Equal(1, 2);
         seen.Should().HaveCount(2);

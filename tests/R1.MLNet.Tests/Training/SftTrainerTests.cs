@@ -13,13 +13,13 @@ public class SftTrainerTests
     {
         using var policy = TrainingFixtures.Create(seed: 5);
         var pairs = new[] { ("2+3", "<think>2+3=5</think><answer>5</answer>"), ("4+4", "<think>4+4=8</think><answer>8</answer>") };
-        var options = new SftOptions { MaxSteps = 150, BatchSize = 2, LearningRate = 1e-2, PromptFormatter = TrainingFixtures.Compact, LogEvery = 50 };
-        var result = new SftTrainer(policy, options).Train(pairs);
+        var options = new SftOptions { MaxSteps = 150, BatchSize = 2, Optimizer = { LearningRate = 1e-2 }, LogEvery = 50 };
+        var result = new SftTrainer(policy, options, TrainingFixtures.Compact).Train(pairs);
 
         result.Steps.Should().Be(150);
         result.History[0].Loss.Should().BeGreaterThan(3.0, "a random model is near-uniform over ~100 characters");
         result.FinalLoss.Should().BeLessThan(0.05);
-        var generated = new RolloutGenerator(policy).Generate(pairs.Select(p => TrainingFixtures.Compact(p.Item1)).ToList(), new SamplingOptions { Greedy = true, MaxNewTokens = 40 });
+        var generated = new RolloutGenerator(policy).Generate(pairs.Select(p => TrainingFixtures.Compact.Render(p.Item1)).ToList(), new SamplingOptions { Greedy = true, MaxNewTokens = 40 });
         generated.Select(g => g.Text).Should().Equal(pairs.Select(p => p.Item2));
         generated.Should().OnlyContain(g => g.FinishReason == FinishReason.Stop, "the appended EOS teaches the model to stop");
     }
@@ -34,14 +34,14 @@ public class SftTrainerTests
         float expected;
         using (var scope = NewDisposeScope())
         using (no_grad())
-        using (var batch = ScoringBatch.Build(pairs.Select(p => tok.Encode(TrainingFixtures.Compact(p.Item1))).ToList(),
+        using (var batch = ScoringBatch.Build(pairs.Select(p => tok.Encode(TrainingFixtures.Compact.Render(p.Item1))).ToList(),
                    pairs.Select(p => (IReadOnlyList<int>)tok.Encode(p.Item2).Append(tok.EosIds[0]).ToList()).ToList(), tok.PadId, policy.Device))
         {
             var (logp, _) = LogProbScorer.Compute(policy.Model, batch);
             expected = (-(logp * batch.CompletionMask).sum() / batch.CompletionMask.sum()).ToSingle();
             batch.CompletionMask.sum().ToSingle().Should().Be(2 * (tok.Encode(pairs[0].Item2).Count + 1));
         }
-        var result = new SftTrainer(policy, new SftOptions { MaxSteps = 1, BatchSize = 2, PromptFormatter = TrainingFixtures.Compact }).Train(pairs);
+        var result = new SftTrainer(policy, new SftOptions { MaxSteps = 1, BatchSize = 2 }, TrainingFixtures.Compact).Train(pairs);
         result.History[0].Loss.Should().BeApproximately(expected, 1e-5);
     }
 

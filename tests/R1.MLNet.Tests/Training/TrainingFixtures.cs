@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using R1.MLNet.Training;
 using R1.Rewards.Abstractions;
 using R1.Rewards.Composition;
+using R1.MLNet.Tests.TestSupport;
 using R1.Rollout;
+using R1.Rollout.ChatTemplates;
 using R1.Rollout.Models;
 using R1.Rollout.Tokenization;
 
@@ -26,7 +28,8 @@ internal static class TrainingFixtures
     public static IReadOnlyList<ReasoningExample> Prompts { get; } =
         Enumerable.Range(0, 6).Select(i => new ReasoningExample($"{i}+{i + 1}", $"{2 * i + 1}")).ToList();
 
-    public static string Compact(string prompt) => $"User: {prompt}. Assistant:";
+    /// <summary>A short prompt format (<c>User: {q}. Assistant:</c>) for the trainer tests.</summary>
+    public static PromptFormat Compact { get; } = new(new CompactTemplate());
 
     public static IRewardScorer Scorer(params IReward[] rewards) =>
         new ServiceCollection().AddReasoningRewards(b => { foreach (var r in rewards) b.Add(r); }).BuildServiceProvider().GetRequiredService<IRewardScorer>();

@@ -1,0 +1,39 @@
+using Microsoft.ML;
+using R1.MLNet.DataView;
+using R1.MLNet.Reason;
+
+namespace R1.MLNet.Reason;
+
+/// <summary>
+/// The estimator of <c>mlContext.Reasoning().Reason(...)</c>. Fitting trains nothing: it resolves the policy
+/// (<see cref="ReasonOptions.Policy"/>, by default the previous step's) and returns a <see cref="ReasonTransformer"/>.
+/// </summary>
+public sealed class ReasonEstimator : IEstimator<ReasonTransformer>
+{
+    private readonly ReasonOptions _options;
+
+    /// <summary>Creates the estimator; the options are copied and validated.</summary>
+    public ReasonEstimator(ReasonOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Clone();
+        _options.Validate();
+    }
+
+    /// <summary>Checks the prompt column and returns the transformer.</summary>
+    public ReasonTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        TextColumn.Require(input.Schema, _options.PromptColumnName, "prompt");
+        var policy = _options.Policy.Resolve(input, nameof(ReasonEstimator));
+        return new ReasonTransformer(policy, _options);
+    }
+
+    /// <summary>The input shape plus the generated text columns; checks the prompt column.</summary>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        TextColumn.Require(inputSchema, _options.PromptColumnName, "prompt");
+        return SchemaShapes.WithTextColumns(inputSchema, [_options.CompletionColumnName, _options.ReasoningColumnName, _options.AnswerColumnName]);
+    }
+}

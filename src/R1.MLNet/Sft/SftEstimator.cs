@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.ML;
+using R1.MLNet.DataView;
+using R1.MLNet.Training;
+using R1.Rollout;
+
+namespace R1.MLNet.Sft;
+
+/// <summary>
+/// The estimator of <c>mlContext.Reasoning().Sft(...)</c>: reads the prompt and response columns (only those) and trains the
+/// policy with <see cref="SftTrainer"/> in place. The fitted <see cref="SftTransformer"/> owns the trained policy.
+/// </summary>
+public sealed partial class SftEstimator : IEstimator<SftTransformer>, IPolicyEstimator
+{
+    private readonly Options _options;
+
+    /// <summary>Creates the estimator (the options are validated now; the policy is resolved at <see cref="Fit"/>).</summary>
+    public SftEstimator(Options options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+    }
+
+    /// <inheritdoc />
+    public Policy? FittedPolicy { get; private set; }
+
+    /// <summary>Checks the columns, reads the pairs and trains.</summary>
+    public SftTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        TextColumn.Require(input.Schema, _options.PromptColumnName, "prompt");
+        TextColumn.Require(input.Schema, _options.ResponseColumnName, "response");
+        var pairs = TextColumnReader.Read(input, [_options.PromptColumnName, _options.ResponseColumnName], _options.CancellationToken)
+            .Select(r => (Prompt: r[0]!, Response: r[1]!))
+            .ToList();
+        if (pairs.Count == 0) throw new InvalidOperationException("SftEstimator: the input has no rows to train on.");
+        var policy = _options.Policy.Resolve(input, nameof(SftEstimator));
+        var trainer = new SftTrainer(policy, _options.Trainer, _options.Prompt, _options.LoggerFactory?.CreateLogger<SftTrainer>());
+        var result = trainer.Train(pairs, _options.CancellationToken);
+        FittedPolicy = policy;
+        return new SftTransformer(policy, result);
+    }
+
+    /// <summary>Checks the prompt and response columns; the output shape is the input's (rows pass through).</summary>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        TextColumn.Require(inputSchema, _options.PromptColumnName, "prompt");
+        TextColumn.Require(inputSchema, _options.ResponseColumnName, "response");
+        return inputSchema;
+    }
+}
