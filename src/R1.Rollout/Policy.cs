@@ -10,11 +10,16 @@ using static TorchSharp.torch;
 namespace R1.Rollout;
 
 /// <summary>
-/// A language-model policy: a <see cref="CausalLM"/> plus its tokenizer, placed on a device in a dtype.
-/// Load and save Hugging Face folders (<c>config.json</c>, <c>model.safetensors</c>, tokenizer files); clone a frozen reference copy.
+/// A language-model policy, the front door of R1.Rollout: a <see cref="CausalLM"/> plus its tokenizer, placed on a device
+/// in a dtype. Loads and saves Hugging Face folders (<c>config.json</c>, <c>model.safetensors</c>, tokenizer files), clones
+/// a frozen reference copy, and generates and scores through the <see cref="RolloutGenerator"/> and
+/// <see cref="LogProbScorer"/> it holds over its model and tokenizer.
 /// </summary>
 public sealed class Policy : IDisposable
 {
+    private readonly RolloutGenerator _generator;
+    private readonly LogProbScorer _scorer;
+
     private Policy(CausalLM model, ITextTokenizer tokenizer, Device device, ScalarType dtype, PolicyOptions options)
     {
         Model = model;
@@ -22,6 +27,8 @@ public sealed class Policy : IDisposable
         Device = device;
         DType = dtype;
         Options = options;
+        _generator = new RolloutGenerator(model, tokenizer, device);
+        _scorer = new LogProbScorer(model, tokenizer, device);
     }
 
     /// <summary>The network. Its parameters are trainable unless this is a frozen clone.</summary>
@@ -164,21 +171,32 @@ public sealed class Policy : IDisposable
         return model;
     }
 
-    /// <summary>Generates one completion per prompt (see <see cref="RolloutGenerator.Generate(IReadOnlyList{IReadOnlyList{int}}, SamplingOptions?)"/>).</summary>
+    /// <summary>
+    /// Generates one completion per prompt
+    /// (see <see cref="RolloutGenerator.Generate(IReadOnlyList{IReadOnlyList{int}}, SamplingOptions?)"/>).
+    /// </summary>
     public IReadOnlyList<GenerationResult> Generate(IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions? options = null) =>
-        new RolloutGenerator(this).Generate(prompts, options);
+        _generator.Generate(prompts, options);
 
     /// <summary>Group rollouts: <paramref name="groupSize"/> samples per prompt (see <see cref="RolloutGenerator.GenerateGroups"/>).</summary>
-    public IReadOnlyList<IReadOnlyList<GenerationResult>> GenerateGroups(IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, SamplingOptions? options = null) =>
-        new RolloutGenerator(this).GenerateGroups(prompts, groupSize, options);
+    public IReadOnlyList<IReadOnlyList<GenerationResult>> GenerateGroups(
+        IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, SamplingOptions? options = null) =>
+        _generator.GenerateGroups(prompts, groupSize, options);
 
-    /// <summary>Streams one prompt's completion as text pieces (see <see cref="RolloutGenerator.StreamAsync(string, SamplingOptions?, CancellationToken)"/>).</summary>
+    /// <summary>
+    /// Streams one prompt's completion as text pieces
+    /// (see <see cref="RolloutGenerator.StreamAsync(string, SamplingOptions?, CancellationToken)"/>).
+    /// </summary>
     public IAsyncEnumerable<string> StreamAsync(string prompt, SamplingOptions? options = null, CancellationToken cancellationToken = default) =>
-        new RolloutGenerator(this).StreamAsync(prompt, options, cancellationToken);
+        _generator.StreamAsync(prompt, options, cancellationToken);
 
-    /// <summary>Per-token log-probs of completions (see <see cref="LogProbScorer.Score(IReadOnlyList{IReadOnlyList{int}}, IReadOnlyList{IReadOnlyList{int}}, double)"/>).</summary>
-    public ScoredCompletions ScoreCompletions(IReadOnlyList<IReadOnlyList<int>> prompts, IReadOnlyList<IReadOnlyList<int>> completions, double temperature = 1.0) =>
-        new LogProbScorer(this).Score(prompts, completions, temperature);
+    /// <summary>
+    /// Per-token log-probs of completions
+    /// (see <see cref="LogProbScorer.Score(IReadOnlyList{IReadOnlyList{int}}, IReadOnlyList{IReadOnlyList{int}}, double)"/>).
+    /// </summary>
+    public ScoredCompletions ScoreCompletions(
+        IReadOnlyList<IReadOnlyList<int>> prompts, IReadOnlyList<IReadOnlyList<int>> completions, double temperature = 1.0) =>
+        _scorer.Score(prompts, completions, temperature);
 
     /// <inheritdoc />
     public void Dispose() => Model.Dispose();

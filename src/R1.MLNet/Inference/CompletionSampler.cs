@@ -25,7 +25,7 @@ internal static class CompletionSampler
             StopStrings = settings.StopStrings,
             Seed = seed,
         };
-        return new RolloutGenerator(policy).GenerateGroups(prompts, k, options)
+        return new RolloutGenerator(policy.Model, policy.Tokenizer, policy.Device).GenerateGroups(prompts, k, options)
             .Select(group => (IReadOnlyList<string>)group.Select(r => settings.CompletionPrefix + r.Text).ToArray())
             .ToList();
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.AI;
 using R1.Rollout.ChatTemplates;
 
 namespace R1.MLNet.Inference;
@@ -38,7 +39,7 @@ public static class PromptTemplates
         return Cache.GetOrAdd(name, static n =>
         {
             var template = ChatTemplate.FromName(n);
-            return q => template.Render([ChatMessage.User(q)], addGenerationPrompt: true);
+            return q => template.Render([new ChatMessage(ChatRole.User, q)], addGenerationPrompt: true);
         });
     }
 }

@@ -15,7 +15,7 @@ namespace R1.MLNet.Training;
 /// </summary>
 internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer rewards, GrpoOptions options, AdamWOptimizer optimizer, ILogger logger)
 {
-    private readonly RolloutGenerator _generator = new(policy);
+    private readonly RolloutGenerator _generator = new(policy.Model, policy.Tokenizer, policy.Device);
     private readonly Func<string, string> _format = PromptFormatting.OrDefault(options.PromptFormatter);
     private readonly GrpoLossSettings _loss = options.LossSettings();
 

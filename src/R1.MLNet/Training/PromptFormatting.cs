@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using R1.Rollout.ChatTemplates;
 
 namespace R1.MLNet.Training;
@@ -8,7 +9,7 @@ public static class PromptFormatting
     private static readonly R1ZeroChatTemplate R1Zero = new();
 
     /// <summary>Renders <paramref name="prompt"/> with the R1-Zero template, ending with <c>Assistant:</c>.</summary>
-    public static string R1ZeroTemplate(string prompt) => R1Zero.Render([ChatMessage.User(prompt)], addGenerationPrompt: true);
+    public static string R1ZeroTemplate(string prompt) => R1Zero.Render([new ChatMessage(ChatRole.User, prompt)], addGenerationPrompt: true);
 
     /// <summary><paramref name="formatter"/>, or the R1-Zero template when it is <see langword="null"/>.</summary>
     public static Func<string, string> OrDefault(Func<string, string>? formatter) => formatter ?? R1ZeroTemplate;

@@ -52,7 +52,7 @@ public sealed class ReasoningEvaluator
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0) throw new ArgumentException("Nothing to evaluate: the example list is empty.", nameof(examples));
         var rows = examples.SelectMany(e => Enumerable.Repeat(e, samplesPerExample)).ToList();
-        var generator = new RolloutGenerator(_policy);
+        var generator = new RolloutGenerator(_policy.Model, _policy.Tokenizer, _policy.Device);
         var texts = new List<string>(rows.Count);
         int chunkIndex = 0;
         foreach (var chunk in rows.Chunk(batchSize))

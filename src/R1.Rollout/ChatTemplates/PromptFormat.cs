@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace R1.Rollout.ChatTemplates;
 
 /// <summary>
@@ -29,7 +31,7 @@ public sealed record PromptFormat(IChatTemplate Template, string CompletionPrefi
     public string Render(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return Template.Render([ChatMessage.User(question)], addGenerationPrompt: true) + CompletionPrefix;
+        return Template.Render([new ChatMessage(ChatRole.User, question)], addGenerationPrompt: true) + CompletionPrefix;
     }
 
     /// <summary>The completion as the rewards see it: the prefix followed by <paramref name="generated"/>.</summary>

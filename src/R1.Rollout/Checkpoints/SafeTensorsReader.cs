@@ -9,7 +9,7 @@ namespace R1.Rollout.Checkpoints;
 /// (<c>{name: {dtype, shape, data_offsets}}</c>) and the raw data. The header is checked completely on open,
 /// so a bad header or a truncated file fails before any tensor is read.
 /// </summary>
-public sealed class SafeTensorsReader : IDisposable
+internal sealed class SafeTensorsReader : IDisposable
 {
     private const long MaxHeaderBytes = 100_000_000;
     private readonly FileStream _stream;

@@ -4,7 +4,7 @@ namespace R1.Rollout.Runtime;
 
 /// <summary>
 /// Checks once that TorchSharp's native backend (libtorch) loads, and turns a load failure into an error that names
-/// the missing prerequisite and the fix. Called by <see cref="Policy"/> before any tensor work.
+/// the missing prerequisite and the fix. Called by <see cref="Policy"/>, <see cref="Models.CausalLM"/> and <see cref="Generation.RolloutGenerator"/> before any tensor work.
 /// </summary>
 public static class TorchRuntime
 {

@@ -1,4 +1,4 @@
-using R1.Rollout.Generation;
+using R1.Rollout.Batching;
 using static TorchSharp.torch;
 
 namespace R1.Rollout.Scoring;

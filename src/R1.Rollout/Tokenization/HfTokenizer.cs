@@ -66,7 +66,7 @@ public sealed class HfTokenizer : ITextTokenizer
     public BpeTokenizer Bpe { get; }
 
     /// <summary>The added tokens of <c>tokenizer.json</c> (special and not), such as <c>&lt;|im_end|&gt;</c> or <c>&lt;think&gt;</c>.</summary>
-    public IReadOnlyList<HfAddedToken> AddedTokens { get; }
+    internal IReadOnlyList<HfAddedToken> AddedTokens { get; }
 
     /// <inheritdoc />
     public int VocabSize { get; }
