@@ -65,7 +65,8 @@ public sealed class Policy : IDisposable
         options ??= new PolicyOptions();
         config.Validate();
         if (tokenizer.VocabSize > config.VocabSize)
-            throw new ArgumentException($"The tokenizer has {tokenizer.VocabSize} ids but the model's vocab_size is {config.VocabSize}.", nameof(tokenizer));
+            throw new ArgumentException(
+                $"The tokenizer has {tokenizer.VocabSize} ids but the model's vocab_size is {config.VocabSize}.", nameof(tokenizer));
         var (device, dtype) = Resolve(options, config);
         var withDType = WithDType(config, dtype);
         withDType.EosTokenIds ??= tokenizer.EosIds.Count > 0 ? [.. tokenizer.EosIds] : null;
@@ -86,7 +87,8 @@ public sealed class Policy : IDisposable
         var config = ModelConfig.Load(Path.Combine(folder, "config.json"));
         var tokenizer = TokenizerFiles.Load(folder);
         if (tokenizer.VocabSize > config.VocabSize)
-            throw new InvalidDataException($"'{folder}': the tokenizer has {tokenizer.VocabSize} ids but config.json's vocab_size is {config.VocabSize}.");
+            throw new InvalidDataException(
+                $"'{folder}': the tokenizer has {tokenizer.VocabSize} ids but config.json's vocab_size is {config.VocabSize}.");
         var (device, dtype) = Resolve(options, config);
         var model = Place(new CausalLM(WithDType(config, dtype)), device, dtype);
         try { CheckpointFolder.LoadInto(model, folder); }
@@ -150,7 +152,8 @@ public sealed class Policy : IDisposable
         }
         var device = new Device(options.Device);
         if (device.type == DeviceType.CUDA && !cuda.is_available())
-            throw new InvalidOperationException($"Device '{options.Device}' was requested but CUDA is not available (reference TorchSharp-cuda-linux and check the driver).");
+            throw new InvalidOperationException(
+                $"Device '{options.Device}' was requested but CUDA is not available (reference TorchSharp-cuda-linux and check the driver).");
         var dtype = options.DType ?? SafeTensorsDType.FromTorchDType(config.TorchDType);
         if (dtype is not (ScalarType.Float32 or ScalarType.BFloat16 or ScalarType.Float16))
             throw new ArgumentException($"DType must be Float32, BFloat16 or Float16, not {dtype}.", nameof(options));

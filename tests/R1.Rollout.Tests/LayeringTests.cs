@@ -24,7 +24,8 @@ public sealed class LayeringTests
     [Test]
     public void Generation_scoring_and_batching_do_not_reference_the_policy_or_checkpoints()
     {
-        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        const BindingFlags all =
+            BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
         LowerTypes().Should().NotBeEmpty();
         var offenders = new List<string>();
         foreach (var type in LowerTypes())

@@ -17,7 +17,9 @@ public sealed record PromptFormat(IChatTemplate Template, string CompletionPrefi
     /// <summary>The question is the model input, unchanged (<see cref="RawPromptTemplate"/>), with no prefix.</summary>
     public static PromptFormat Raw { get; } = new(new RawPromptTemplate());
 
-    /// <summary>The template called <paramref name="name"/> (see <see cref="ChatTemplate.FromName"/>) with <paramref name="completionPrefix"/>.</summary>
+    /// <summary>
+    /// The template called <paramref name="name"/> (see <see cref="ChatTemplate.FromName"/>) with <paramref name="completionPrefix"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">The name is unknown.</exception>
     public static PromptFormat FromName(string name, string completionPrefix = "") => new(ChatTemplate.FromName(name), completionPrefix);
 

@@ -28,7 +28,10 @@ public sealed class R1ZeroChatTemplate : IChatTemplate
     {
         ChatRoleRules.Validate(messages, Name, ChatRole.User, ChatRole.Assistant);
         if (messages[0].Role != ChatRole.User || messages.Count > 2 || (messages.Count == 2 && messages[1].Role != ChatRole.Assistant))
-            throw new ArgumentException($"{Name}: expected one user message, optionally followed by one assistant reply (got {messages.Count} messages: {string.Join(", ", messages.Select(m => m.Role))}).", nameof(messages));
+            throw new ArgumentException(
+                $"{Name}: expected one user message, optionally followed by one assistant reply " +
+                $"(got {messages.Count} messages: {string.Join(", ", messages.Select(m => m.Role))}).",
+                nameof(messages));
         string prompt = $"{Preamble} User: {messages[0].Text}.";
         if (messages.Count == 2) return prompt + " Assistant:" + messages[1].Text;
         return addGenerationPrompt ? prompt + " Assistant:" : prompt;

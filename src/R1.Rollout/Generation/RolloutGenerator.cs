@@ -65,20 +65,24 @@ public sealed class RolloutGenerator
     /// Group rollouts for GRPO: <paramref name="groupSize"/> samples per prompt, generated in one batch.
     /// Result <c>[i][g]</c> is sample g of prompt i.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<GenerationResult>> GenerateGroups(IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, SamplingOptions? options = null)
+    public IReadOnlyList<IReadOnlyList<GenerationResult>> GenerateGroups(
+        IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, SamplingOptions? options = null)
     {
         PromptBatch.Validate(prompts, nameof(prompts));
         if (groupSize <= 0) throw new ArgumentOutOfRangeException(nameof(groupSize), groupSize, "The group size must be positive.");
         var flat = prompts.SelectMany(p => Enumerable.Repeat(p, groupSize)).ToList();
         var results = Generate(flat, options);
-        return Enumerable.Range(0, prompts.Count).Select(i => (IReadOnlyList<GenerationResult>)results.Skip(i * groupSize).Take(groupSize).ToList()).ToList();
+        return Enumerable.Range(0, prompts.Count)
+            .Select(i => (IReadOnlyList<GenerationResult>)results.Skip(i * groupSize).Take(groupSize).ToList())
+            .ToList();
     }
 
     /// <summary>
     /// Streams the completion of one prompt as text pieces (each new token's text; pieces concatenate to
     /// <see cref="GenerationResult.Text"/>). Ends at EOS (not emitted), after a stop string, or at the token budget.
     /// </summary>
-    public async IAsyncEnumerable<string> StreamAsync(IReadOnlyList<int> prompt, SamplingOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<string> StreamAsync(
+        IReadOnlyList<int> prompt, SamplingOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         options ??= new SamplingOptions();
         IReadOnlyList<IReadOnlyList<int>> batch = [prompt];
@@ -129,7 +133,10 @@ public sealed class RolloutGenerator
         options.Validate();
         int context = _model.Config.MaxPositionEmbeddings, longest = prompts.Max(p => p.Count);
         if (longest >= context)
-            throw new ArgumentException($"A prompt has {longest} tokens but the model's context is {context} (max_position_embeddings): no room to generate. Shorten the prompt.", nameof(prompts));
+            throw new ArgumentException(
+                $"A prompt has {longest} tokens but the model's context is {context} (max_position_embeddings): " +
+                "no room to generate. Shorten the prompt.",
+                nameof(prompts));
         int vocab = _model.Config.VocabSize;
         foreach (var p in prompts)
             foreach (int id in p)

@@ -16,7 +16,9 @@ public sealed class LogProbScorer
 
     /// <summary>Creates a scorer for <paramref name="model"/> and <paramref name="tokenizer"/> (neither is owned).</summary>
     /// <param name="model">The network whose log-probs are computed.</param>
-    /// <param name="tokenizer">Gives the pad id of the batches <see cref="Score(IReadOnlyList{IReadOnlyList{int}}, IReadOnlyList{IReadOnlyList{int}}, double)"/> builds.</param>
+    /// <param name="tokenizer">
+    ///     Gives the pad id of the batches <see cref="Score(IReadOnlyList{IReadOnlyList{int}}, IReadOnlyList{IReadOnlyList{int}}, double)"/> builds.
+    /// </param>
     /// <param name="device">Where those batches are made; null (default) means the device of the model's parameters.</param>
     public LogProbScorer(CausalLM model, ITextTokenizer tokenizer, Device? device = null)
     {
@@ -46,7 +48,8 @@ public sealed class LogProbScorer
         int vocab = _model.Config.VocabSize;
         for (int r = 0; r < rows.Count; r++)
             foreach (int id in rows[r] ?? [])
-                if ((uint)id >= (uint)vocab) throw new ArgumentException($"Row {r} has token id {id}, outside the vocabulary (size {vocab}).", paramName);
+                if ((uint)id >= (uint)vocab)
+                    throw new ArgumentException($"Row {r} has token id {id}, outside the vocabulary (size {vocab}).", paramName);
     }
 
     /// <summary>Log-probs [B, C] (float32, 0 on padding) of <paramref name="batch"/>'s completion tokens.</summary>
@@ -66,7 +69,8 @@ public sealed class LogProbScorer
         if (!(temperature > 0)) throw new ArgumentException($"The temperature must be positive (got {temperature}).", nameof(temperature));
         long width = batch.InputIds.shape[1];
         if (width > model.Config.MaxPositionEmbeddings)
-            throw new ArgumentException($"Prompt + completion is {width} tokens but the model's context is {model.Config.MaxPositionEmbeddings} (max_position_embeddings).");
+            throw new ArgumentException(
+                $"Prompt + completion is {width} tokens but the model's context is {model.Config.MaxPositionEmbeddings} (max_position_embeddings).");
         using var scope = NewDisposeScope();
         var hidden = model.Hidden(batch.InputIds, batch.AttentionMask, batch.PositionIds, null);   // [B, P+C, H]
         var predicting = hidden.narrow(1, batch.PromptWidth - 1, batch.CompletionWidth);           // [B, C, H]: column P−1+j predicts token j

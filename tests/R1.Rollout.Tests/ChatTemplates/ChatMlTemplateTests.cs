@@ -10,7 +10,11 @@ public sealed class ChatMlTemplateTests
     public void Renders_each_message_and_the_generation_prompt()
     {
         var text = new ChatMlTemplate().Render(
-            [new ChatMessage(ChatRole.System, "You are Qwen."), new ChatMessage(ChatRole.User, "2+2?"), new ChatMessage(ChatRole.Assistant, "4"), new ChatMessage(ChatRole.User, "3+3?")], addGenerationPrompt: true);
+            [
+                new ChatMessage(ChatRole.System, "You are Qwen."), new ChatMessage(ChatRole.User, "2+2?"),
+                new ChatMessage(ChatRole.Assistant, "4"), new ChatMessage(ChatRole.User, "3+3?"),
+            ],
+            addGenerationPrompt: true);
         text.Should().Be(
             "<|im_start|>system\nYou are Qwen.<|im_end|>\n" +
             "<|im_start|>user\n2+2?<|im_end|>\n" +
@@ -22,7 +26,8 @@ public sealed class ChatMlTemplateTests
     [Test]
     public void Without_generation_prompt_ends_after_the_last_message()
     {
-        new ChatMlTemplate().Render([new ChatMessage(ChatRole.User, "hi")], addGenerationPrompt: false).Should().Be("<|im_start|>user\nhi<|im_end|>\n");
+        new ChatMlTemplate().Render([new ChatMessage(ChatRole.User, "hi")], addGenerationPrompt: false)
+            .Should().Be("<|im_start|>user\nhi<|im_end|>\n");
     }
 
     [Test]

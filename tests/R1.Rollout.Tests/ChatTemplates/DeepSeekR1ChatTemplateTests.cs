@@ -10,19 +10,24 @@ namespace R1.Rollout.Tests.ChatTemplates;
 /// </summary>
 public sealed class DeepSeekR1ChatTemplateTests
 {
+    private static ChatMessage Sys(string text) => new(ChatRole.System, text);
+    private static ChatMessage User(string text) => new(ChatRole.User, text);
+    private static ChatMessage Asst(string text) => new(ChatRole.Assistant, text);
+
     private static readonly (string Name, ChatMessage[] Messages, bool AddGenerationPrompt)[] Conversations =
     [
-        ("user only", [new ChatMessage(ChatRole.User, "What is 2+2?")], true),
-        ("user only, no generation prompt", [new ChatMessage(ChatRole.User, "What is 2+2?")], false),
-        ("system and user", [new ChatMessage(ChatRole.System, "You are a helpful assistant."), new ChatMessage(ChatRole.User, "Solve x+3=5.")], true),
-        ("multi-turn", [new ChatMessage(ChatRole.System, "Be brief."), new ChatMessage(ChatRole.User, "Hi"), new ChatMessage(ChatRole.Assistant, "Hello! How can I help?"), new ChatMessage(ChatRole.User, "Add 17 and 25.")], true),
-        ("reply with reasoning", [new ChatMessage(ChatRole.User, "2+2?"), new ChatMessage(ChatRole.Assistant, "<think>\n2 plus 2 is 4.\n</think>\n\nThe answer is 4."), new ChatMessage(ChatRole.User, "And 3+3?")], true),
+        ("user only", [User("What is 2+2?")], true),
+        ("user only, no generation prompt", [User("What is 2+2?")], false),
+        ("system and user", [Sys("You are a helpful assistant."), User("Solve x+3=5.")], true),
+        ("multi-turn", [Sys("Be brief."), User("Hi"), Asst("Hello! How can I help?"), User("Add 17 and 25.")], true),
+        ("reply with reasoning", [User("2+2?"), Asst("<think>\n2 plus 2 is 4.\n</think>\n\nThe answer is 4."), User("And 3+3?")], true),
         ("two replies with reasoning, ending with the assistant",
-            [new ChatMessage(ChatRole.User, "1+1?"), new ChatMessage(ChatRole.Assistant, "<think>one and one</think>2"), new ChatMessage(ChatRole.User, "2+2?"), new ChatMessage(ChatRole.Assistant, "<think>\ntwo and two\n</think>\n4")], false),
-        ("two system messages", [new ChatMessage(ChatRole.System, "Rule one."), new ChatMessage(ChatRole.System, "Rule two."), new ChatMessage(ChatRole.User, "Go.")], true),
-        ("system message after the user", [new ChatMessage(ChatRole.User, "Question?"), new ChatMessage(ChatRole.System, "Late instructions.")], true),
-        ("multilingual and multi-line", [new ChatMessage(ChatRole.System, "한국어로 답하세요."), new ChatMessage(ChatRole.User, "제넷의 오리는 하루에 16개의 알을 낳습니다.\n몇 개일까요?"), new ChatMessage(ChatRole.Assistant, "16개입니다."), new ChatMessage(ChatRole.User, "中文呢？😀")], true),
-        ("empty contents", [new ChatMessage(ChatRole.System, ""), new ChatMessage(ChatRole.User, "")], true),
+            [User("1+1?"), Asst("<think>one and one</think>2"), User("2+2?"), Asst("<think>\ntwo and two\n</think>\n4")], false),
+        ("two system messages", [Sys("Rule one."), Sys("Rule two."), User("Go.")], true),
+        ("system message after the user", [User("Question?"), Sys("Late instructions.")], true),
+        ("multilingual and multi-line",
+            [Sys("한국어로 답하세요."), User("제넷의 오리는 하루에 16개의 알을 낳습니다.\n몇 개일까요?"), Asst("16개입니다."), User("中文呢？😀")], true),
+        ("empty contents", [Sys(""), User("")], true),
     ];
 
     private string[] _reference = null!;
@@ -56,7 +61,7 @@ public sealed class DeepSeekR1ChatTemplateTests
     [Test]
     public void Generation_prompt_opens_the_assistant_turn_with_think()
     {
-        new DeepSeekR1ChatTemplate().Render([new ChatMessage(ChatRole.User, "Hi")], addGenerationPrompt: true)
+        new DeepSeekR1ChatTemplate().Render([User("Hi")], addGenerationPrompt: true)
             .Should().Be("<｜begin▁of▁sentence｜><｜User｜>Hi<｜Assistant｜><think>\n");
     }
 

@@ -6,7 +6,10 @@ namespace R1.Rollout.Tests.ChatTemplates;
 public sealed class R1ZeroChatTemplateTests
 {
     private const string Expected =
-        "A conversation between User and Assistant. The user asks a question, and the Assistant solves it. The assistant first thinks about the reasoning process in the mind and then provides the user with the answer. The reasoning process and answer are enclosed within <think> </think> and <answer> </answer> tags, respectively, i.e., <think> reasoning process here </think> <answer> answer here </answer>. User: What is 6*7?. Assistant:";
+        "A conversation between User and Assistant. The user asks a question, and the Assistant solves it. " +
+        "The assistant first thinks about the reasoning process in the mind and then provides the user with the answer. " +
+        "The reasoning process and answer are enclosed within <think> </think> and <answer> </answer> tags, respectively, " +
+        "i.e., <think> reasoning process here </think> <answer> answer here </answer>. User: What is 6*7?. Assistant:";
 
     [Test]
     public void Renders_the_paper_prompt()
@@ -24,7 +27,9 @@ public sealed class R1ZeroChatTemplateTests
     [Test]
     public void A_reply_follows_the_generation_prompt_directly()
     {
-        new R1ZeroChatTemplate().Render([new ChatMessage(ChatRole.User, "What is 6*7?"), new ChatMessage(ChatRole.Assistant, " <think>6*7=42</think> <answer>42</answer>")], addGenerationPrompt: false)
+        ChatMessage[] conversation =
+            [new ChatMessage(ChatRole.User, "What is 6*7?"), new ChatMessage(ChatRole.Assistant, " <think>6*7=42</think> <answer>42</answer>")];
+        new R1ZeroChatTemplate().Render(conversation, addGenerationPrompt: false)
             .Should().Be(Expected + " <think>6*7=42</think> <answer>42</answer>");
     }
 

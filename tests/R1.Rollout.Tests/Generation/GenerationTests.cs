@@ -12,7 +12,8 @@ public class GenerationTests
     [OneTimeSetUp] public void SetUp() => _policy = FixturePolicy.Tiny();
     [OneTimeTearDown] public void TearDown() => _policy.Dispose();
 
-    private static SamplingOptions Sampling(long seed, int max = 24) => new() { Seed = seed, MaxNewTokens = max, Temperature = 0.9, TopK = 40, TopP = 0.95, MinP = 0.01, EosIds = [] };
+    private static SamplingOptions Sampling(long seed, int max = 24) =>
+        new() { Seed = seed, MaxNewTokens = max, Temperature = 0.9, TopK = 40, TopP = 0.95, MinP = 0.01, EosIds = [] };
 
     [Test]
     public void Same_seed_gives_identical_results_and_different_seeds_differ()
@@ -89,7 +90,8 @@ public class GenerationTests
     {
         var greedy = _policy.Generate([Prompts[2]], new SamplingOptions { Greedy = true, MaxNewTokens = 20, EosIds = [] })[0];
         string stop = greedy.Text.Substring(5, 2);
-        var stopped = _policy.Generate([Prompts[2]], new SamplingOptions { Greedy = true, MaxNewTokens = 20, EosIds = [], StopStrings = [stop], CheckInterval = 3 })[0];
+        var stopped = _policy.Generate(
+            [Prompts[2]], new SamplingOptions { Greedy = true, MaxNewTokens = 20, EosIds = [], StopStrings = [stop], CheckInterval = 3 })[0];
         int end = greedy.Text.IndexOf(stop, StringComparison.Ordinal) + stop.Length;
         stopped.Text.Should().Be(greedy.Text[..end]);
         stopped.FinishReason.Should().Be(FinishReason.Stop);
@@ -132,7 +134,8 @@ public class GenerationTests
         }
         var groups = generator.GenerateGroups(Prompts, 3, Sampling(6));
         var policyGroups = _policy.GenerateGroups(Prompts, 3, Sampling(6));
-        groups.SelectMany(g => g.SelectMany(r => r.CompletionIds)).Should().Equal(policyGroups.SelectMany(g => g.SelectMany(r => r.CompletionIds)));
+        groups.SelectMany(g => g.SelectMany(r => r.CompletionIds))
+            .Should().Equal(policyGroups.SelectMany(g => g.SelectMany(r => r.CompletionIds)));
     }
 
     [Test]
@@ -157,7 +160,8 @@ public class GenerationTests
         var g = new RolloutGenerator(_policy.Model, _policy.Tokenizer);
         g.Invoking(x => x.Generate(Array.Empty<IReadOnlyList<int>>())).Should().Throw<ArgumentException>().WithMessage("*batch is empty*");
         g.Invoking(x => x.Generate([Prompts[0], Array.Empty<int>()])).Should().Throw<ArgumentException>().WithMessage("*Prompt 1 is empty*");
-        g.Invoking(x => x.Generate([Enumerable.Repeat(5, 256).ToArray()])).Should().Throw<ArgumentException>().WithMessage("*256 tokens*context is 256*");
+        g.Invoking(x => x.Generate([Enumerable.Repeat(5, 256).ToArray()]))
+            .Should().Throw<ArgumentException>().WithMessage("*256 tokens*context is 256*");
         g.Invoking(x => x.Generate([[5, 99999]])).Should().Throw<ArgumentException>().WithMessage("*99999*outside the vocabulary*");
         g.Invoking(x => x.Generate([Prompts[0]], new SamplingOptions { TopP = 0 })).Should().Throw<ArgumentException>().WithMessage("*TopP*");
         g.Invoking(x => x.GenerateGroups([Prompts[0]], 0)).Should().Throw<ArgumentOutOfRangeException>();
