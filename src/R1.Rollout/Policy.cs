@@ -10,11 +10,16 @@ using static TorchSharp.torch;
 namespace R1.Rollout;
 
 /// <summary>
-/// A language-model policy: a <see cref="CausalLM"/> plus its tokenizer, placed on a device in a dtype.
-/// Load and save Hugging Face folders (<c>config.json</c>, <c>model.safetensors</c>, tokenizer files); clone a frozen reference copy.
+/// A language-model policy, the front door of R1.Rollout: a <see cref="CausalLM"/> plus its tokenizer, placed on a device
+/// in a dtype. Loads and saves Hugging Face folders (<c>config.json</c>, <c>model.safetensors</c>, tokenizer files), clones
+/// a frozen reference copy, and generates and scores through the <see cref="RolloutGenerator"/> and
+/// <see cref="LogProbScorer"/> it holds over its model and tokenizer.
 /// </summary>
 public sealed class Policy : IDisposable
 {
+    private readonly RolloutGenerator _generator;
+    private readonly LogProbScorer _scorer;
+
     private Policy(CausalLM model, ITextTokenizer tokenizer, Device device, ScalarType dtype, PolicyOptions options)
     {
         Model = model;
@@ -22,6 +27,8 @@ public sealed class Policy : IDisposable
         Device = device;
         DType = dtype;
         Options = options;
+        _generator = new RolloutGenerator(model, tokenizer, device);
+        _scorer = new LogProbScorer(model, tokenizer, device);
     }
 
     /// <summary>The network. Its parameters are trainable unless this is a frozen clone.</summary>
@@ -58,7 +65,8 @@ public sealed class Policy : IDisposable
         options ??= new PolicyOptions();
         config.Validate();
         if (tokenizer.VocabSize > config.VocabSize)
-            throw new ArgumentException($"The tokenizer has {tokenizer.VocabSize} ids but the model's vocab_size is {config.VocabSize}.", nameof(tokenizer));
+            throw new ArgumentException(
+                $"The tokenizer has {tokenizer.VocabSize} ids but the model's vocab_size is {config.VocabSize}.", nameof(tokenizer));
         var (device, dtype) = Resolve(options, config);
         var withDType = WithDType(config, dtype);
         withDType.EosTokenIds ??= tokenizer.EosIds.Count > 0 ? [.. tokenizer.EosIds] : null;
@@ -79,7 +87,8 @@ public sealed class Policy : IDisposable
         var config = ModelConfig.Load(Path.Combine(folder, "config.json"));
         var tokenizer = TokenizerFiles.Load(folder);
         if (tokenizer.VocabSize > config.VocabSize)
-            throw new InvalidDataException($"'{folder}': the tokenizer has {tokenizer.VocabSize} ids but config.json's vocab_size is {config.VocabSize}.");
+            throw new InvalidDataException(
+                $"'{folder}': the tokenizer has {tokenizer.VocabSize} ids but config.json's vocab_size is {config.VocabSize}.");
         var (device, dtype) = Resolve(options, config);
         var model = Place(new CausalLM(WithDType(config, dtype)), device, dtype);
         try { CheckpointFolder.LoadInto(model, folder); }
@@ -143,7 +152,8 @@ public sealed class Policy : IDisposable
         }
         var device = new Device(options.Device);
         if (device.type == DeviceType.CUDA && !cuda.is_available())
-            throw new InvalidOperationException($"Device '{options.Device}' was requested but CUDA is not available (reference TorchSharp-cuda-linux and check the driver).");
+            throw new InvalidOperationException(
+                $"Device '{options.Device}' was requested but CUDA is not available (reference TorchSharp-cuda-linux and check the driver).");
         var dtype = options.DType ?? SafeTensorsDType.FromTorchDType(config.TorchDType);
         if (dtype is not (ScalarType.Float32 or ScalarType.BFloat16 or ScalarType.Float16))
             throw new ArgumentException($"DType must be Float32, BFloat16 or Float16, not {dtype}.", nameof(options));
@@ -164,21 +174,32 @@ public sealed class Policy : IDisposable
         return model;
     }
 
-    /// <summary>Generates one completion per prompt (see <see cref="RolloutGenerator.Generate(IReadOnlyList{IReadOnlyList{int}}, SamplingOptions?)"/>).</summary>
+    /// <summary>
+    /// Generates one completion per prompt
+    /// (see <see cref="RolloutGenerator.Generate(IReadOnlyList{IReadOnlyList{int}}, SamplingOptions?)"/>).
+    /// </summary>
     public IReadOnlyList<GenerationResult> Generate(IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions? options = null) =>
-        new RolloutGenerator(this).Generate(prompts, options);
+        _generator.Generate(prompts, options);
 
     /// <summary>Group rollouts: <paramref name="groupSize"/> samples per prompt (see <see cref="RolloutGenerator.GenerateGroups"/>).</summary>
-    public IReadOnlyList<IReadOnlyList<GenerationResult>> GenerateGroups(IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, SamplingOptions? options = null) =>
-        new RolloutGenerator(this).GenerateGroups(prompts, groupSize, options);
+    public IReadOnlyList<IReadOnlyList<GenerationResult>> GenerateGroups(
+        IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, SamplingOptions? options = null) =>
+        _generator.GenerateGroups(prompts, groupSize, options);
 
-    /// <summary>Streams one prompt's completion as text pieces (see <see cref="RolloutGenerator.StreamAsync(string, SamplingOptions?, CancellationToken)"/>).</summary>
+    /// <summary>
+    /// Streams one prompt's completion as text pieces
+    /// (see <see cref="RolloutGenerator.StreamAsync(string, SamplingOptions?, CancellationToken)"/>).
+    /// </summary>
     public IAsyncEnumerable<string> StreamAsync(string prompt, SamplingOptions? options = null, CancellationToken cancellationToken = default) =>
-        new RolloutGenerator(this).StreamAsync(prompt, options, cancellationToken);
+        _generator.StreamAsync(prompt, options, cancellationToken);
 
-    /// <summary>Per-token log-probs of completions (see <see cref="LogProbScorer.Score(IReadOnlyList{IReadOnlyList{int}}, IReadOnlyList{IReadOnlyList{int}}, double)"/>).</summary>
-    public ScoredCompletions ScoreCompletions(IReadOnlyList<IReadOnlyList<int>> prompts, IReadOnlyList<IReadOnlyList<int>> completions, double temperature = 1.0) =>
-        new LogProbScorer(this).Score(prompts, completions, temperature);
+    /// <summary>
+    /// Per-token log-probs of completions
+    /// (see <see cref="LogProbScorer.Score(IReadOnlyList{IReadOnlyList{int}}, IReadOnlyList{IReadOnlyList{int}}, double)"/>).
+    /// </summary>
+    public ScoredCompletions ScoreCompletions(
+        IReadOnlyList<IReadOnlyList<int>> prompts, IReadOnlyList<IReadOnlyList<int>> completions, double temperature = 1.0) =>
+        _scorer.Score(prompts, completions, temperature);
 
     /// <inheritdoc />
     public void Dispose() => Model.Dispose();

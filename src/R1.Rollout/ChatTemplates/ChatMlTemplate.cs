@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.AI;
 
 namespace R1.Rollout.ChatTemplates;
 
@@ -20,10 +21,10 @@ public sealed class ChatMlTemplate : IChatTemplate
     /// <inheritdoc />
     public string Render(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt)
     {
-        ChatRoles.Validate(messages, Name, ChatRoles.System, ChatRoles.User, ChatRoles.Assistant);
+        ChatRoleRules.Validate(messages, Name, ChatRole.System, ChatRole.User, ChatRole.Assistant);
         var sb = new StringBuilder();
-        foreach (var m in messages) sb.Append(ImStart).Append(m.Role).Append('\n').Append(m.Content).Append(ImEnd).Append('\n');
-        if (addGenerationPrompt) sb.Append(ImStart).Append(ChatRoles.Assistant).Append('\n');
+        foreach (var m in messages) sb.Append(ImStart).Append(m.Role.Value.ToLowerInvariant()).Append('\n').Append(m.Text).Append(ImEnd).Append('\n');
+        if (addGenerationPrompt) sb.Append(ImStart).Append(ChatRole.Assistant.Value).Append('\n');
         return sb.ToString();
     }
 }

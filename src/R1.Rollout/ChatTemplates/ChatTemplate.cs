@@ -8,7 +8,9 @@ public static class ChatTemplate
     /// <summary>The names <see cref="FromName"/> accepts.</summary>
     public static IReadOnlyList<string> Names { get; } = ["r1-zero", "deepseek-r1", "chatml", "none"];
 
-    /// <summary>Returns the template called <paramref name="name"/> (<c>r1-zero</c>, <c>deepseek-r1</c>, <c>chatml</c> or <c>none</c>, case-insensitive).</summary>
+    /// <summary>
+    /// Returns the template called <paramref name="name"/> (<c>r1-zero</c>, <c>deepseek-r1</c>, <c>chatml</c> or <c>none</c>, case-insensitive).
+    /// </summary>
     /// <exception cref="ArgumentException">The name is unknown.</exception>
     public static IChatTemplate FromName(string name) => name?.ToLowerInvariant() switch
     {

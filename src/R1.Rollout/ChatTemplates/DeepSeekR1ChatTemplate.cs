@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.AI;
 
 namespace R1.Rollout.ChatTemplates;
 
@@ -40,13 +41,13 @@ public sealed class DeepSeekR1ChatTemplate : IChatTemplate
     /// <inheritdoc />
     public string Render(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt)
     {
-        ChatRoles.Validate(messages, Name, ChatRoles.System, ChatRoles.User, ChatRoles.Assistant);
+        ChatRoleRules.Validate(messages, Name, ChatRole.System, ChatRole.User, ChatRole.Assistant);
         var sb = new StringBuilder(Bos);
-        sb.AppendJoin("\n\n", messages.Where(m => m.Role == ChatRoles.System).Select(m => m.Content));
+        sb.AppendJoin("\n\n", messages.Where(m => m.Role == ChatRole.System).Select(m => m.Text));
         foreach (var m in messages)
         {
-            if (m.Role == ChatRoles.User) sb.Append(UserTag).Append(m.Content);
-            else if (m.Role == ChatRoles.Assistant) sb.Append(AssistantTag).Append(m.Content).Append(Eos);
+            if (m.Role == ChatRole.User) sb.Append(UserTag).Append(m.Text);
+            else if (m.Role == ChatRole.Assistant) sb.Append(AssistantTag).Append(m.Text).Append(Eos);
         }
         if (addGenerationPrompt) sb.Append(AssistantTag).Append(ForceThink ? ThinkPrefix : "");
         return sb.ToString();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace R1.Rollout.ChatTemplates;
 
 /// <summary>
@@ -29,12 +31,7 @@ public sealed class DelegatePromptTemplate : IChatTemplate
     /// <remarks><c>[user]</c> renders <c>render(question)</c>; <c>[user, assistant]</c> appends the reply to it.</remarks>
     public string Render(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt)
     {
-        ChatRoles.Validate(messages, Name, ChatRoles.User, ChatRoles.Assistant);
-        if (messages[0].Role != ChatRoles.User || messages.Count > 2 || (messages.Count == 2 && messages[1].Role != ChatRoles.Assistant))
-            throw new ArgumentException(
-                $"{Name}: expected one user message, optionally followed by one assistant reply (got {messages.Count} messages).",
-                nameof(messages));
-        string prompt = _render(messages[0].Content);
-        return messages.Count == 2 ? prompt + messages[1].Content : prompt;
+        var (user, reply) = ChatRoleRules.SingleTurn(messages, Name);
+        return _render(user) + reply;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace R1.Rollout.ChatTemplates;
 
 /// <summary>
@@ -15,7 +17,9 @@ public sealed record PromptFormat(IChatTemplate Template, string CompletionPrefi
     /// <summary>The question is the model input, unchanged (<see cref="RawPromptTemplate"/>), with no prefix.</summary>
     public static PromptFormat Raw { get; } = new(new RawPromptTemplate());
 
-    /// <summary>The template called <paramref name="name"/> (see <see cref="ChatTemplate.FromName"/>) with <paramref name="completionPrefix"/>.</summary>
+    /// <summary>
+    /// The template called <paramref name="name"/> (see <see cref="ChatTemplate.FromName"/>) with <paramref name="completionPrefix"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">The name is unknown.</exception>
     public static PromptFormat FromName(string name, string completionPrefix = "") => new(ChatTemplate.FromName(name), completionPrefix);
 
@@ -29,7 +33,7 @@ public sealed record PromptFormat(IChatTemplate Template, string CompletionPrefi
     public string Render(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return Template.Render([ChatMessage.User(question)], addGenerationPrompt: true) + CompletionPrefix;
+        return Template.Render([new ChatMessage(ChatRole.User, question)], addGenerationPrompt: true) + CompletionPrefix;
     }
 
     /// <summary>The completion as the rewards see it: the prefix followed by <paramref name="generated"/>.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace R1.Rollout.ChatTemplates;
 
 /// <summary>
@@ -24,11 +26,9 @@ public sealed class R1ZeroChatTemplate : IChatTemplate
     /// </remarks>
     public string Render(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt)
     {
-        ChatRoles.Validate(messages, Name, ChatRoles.User, ChatRoles.Assistant);
-        if (messages[0].Role != ChatRoles.User || messages.Count > 2 || (messages.Count == 2 && messages[1].Role != ChatRoles.Assistant))
-            throw new ArgumentException($"{Name}: expected one user message, optionally followed by one assistant reply (got {messages.Count} messages: {string.Join(", ", messages.Select(m => m.Role))}).", nameof(messages));
-        string prompt = $"{Preamble} User: {messages[0].Content}.";
-        if (messages.Count == 2) return prompt + " Assistant:" + messages[1].Content;
+        var (user, reply) = ChatRoleRules.SingleTurn(messages, Name);
+        string prompt = $"{Preamble} User: {user}.";
+        if (reply is not null) return prompt + " Assistant:" + reply;
         return addGenerationPrompt ? prompt + " Assistant:" : prompt;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.AI;
+
 namespace R1.Rollout.ChatTemplates;
 
 /// <summary>
@@ -13,11 +15,7 @@ public sealed class RawPromptTemplate : IChatTemplate
     /// <remarks><c>[user]</c> renders the user text; <c>[user, assistant]</c> the user text followed by the reply.</remarks>
     public string Render(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt)
     {
-        ChatRoles.Validate(messages, Name, ChatRoles.User, ChatRoles.Assistant);
-        if (messages[0].Role != ChatRoles.User || messages.Count > 2 || (messages.Count == 2 && messages[1].Role != ChatRoles.Assistant))
-            throw new ArgumentException(
-                $"{Name}: expected one user message, optionally followed by one assistant reply (got {messages.Count} messages).",
-                nameof(messages));
-        return messages.Count == 2 ? messages[0].Content + messages[1].Content : messages[0].Content;
+        var (user, reply) = ChatRoleRules.SingleTurn(messages, Name);
+        return user + reply;
     }
 }

@@ -70,10 +70,12 @@ public static class CheckpointFolder
         catch (JsonException e) { throw new InvalidDataException($"'{indexPath}' is not valid JSON: {e.Message}", e); }
         var map = root?["weight_map"] as JsonObject ?? throw new InvalidDataException($"'{indexPath}' has no weight_map object.");
         string dir = Path.GetDirectoryName(indexPath)!;
-        var files = map.Select(kv => kv.Value?.GetValue<string>() ?? throw new InvalidDataException($"'{indexPath}': weight_map entry '{kv.Key}' has no file."))
+        var files = map.Select(kv => kv.Value?.GetValue<string>()
+                           ?? throw new InvalidDataException($"'{indexPath}': weight_map entry '{kv.Key}' has no file."))
                        .Distinct().Select(f => Path.Combine(dir, f)).ToList();
         var missing = files.Where(f => !File.Exists(f)).ToList();
-        if (missing.Count > 0) throw new FileNotFoundException($"'{indexPath}' lists missing shard(s): {string.Join(", ", missing.Select(Path.GetFileName))}.");
+        if (missing.Count > 0)
+            throw new FileNotFoundException($"'{indexPath}' lists missing shard(s): {string.Join(", ", missing.Select(Path.GetFileName))}.");
         return files;
     }
 
@@ -87,7 +89,8 @@ public static class CheckpointFolder
         foreach (var (name, t) in expected)
             if (found.TryGetValue(name, out var e) && !e.Shape.SequenceEqual(t.shape))
                 problems.Add($"wrong shape for {name}: file has {e.ShapeText}, model expects [{string.Join(", ", t.shape)}]");
-        if (problems.Count > 0) throw new InvalidDataException($"The weights in '{folder}' do not fit the model config: {string.Join("; ", problems)}.");
+        if (problems.Count > 0)
+            throw new InvalidDataException($"The weights in '{folder}' do not fit the model config: {string.Join("; ", problems)}.");
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace R1.Rollout.Checkpoints;
 
 /// <summary>Maps safetensors dtype names (<c>F32</c>, <c>BF16</c>, …) to TorchSharp scalar types.</summary>
-public static class SafeTensorsDType
+internal static class SafeTensorsDType
 {
     private static readonly (string Name, ScalarType Type, int Size)[] Table =
     [

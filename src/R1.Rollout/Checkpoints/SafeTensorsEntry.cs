@@ -8,7 +8,7 @@ namespace R1.Rollout.Checkpoints;
 /// <param name="Shape">The shape.</param>
 /// <param name="Begin">First byte, relative to the start of the data section.</param>
 /// <param name="End">One past the last byte.</param>
-public sealed record SafeTensorsEntry(string Name, ScalarType DType, long[] Shape, long Begin, long End)
+internal sealed record SafeTensorsEntry(string Name, ScalarType DType, long[] Shape, long Begin, long End)
 {
     /// <summary>The shape as text, for error messages.</summary>
     public string ShapeText => "[" + string.Join(", ", Shape) + "]";

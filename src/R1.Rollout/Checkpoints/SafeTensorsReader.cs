@@ -9,7 +9,7 @@ namespace R1.Rollout.Checkpoints;
 /// (<c>{name: {dtype, shape, data_offsets}}</c>) and the raw data. The header is checked completely on open,
 /// so a bad header or a truncated file fails before any tensor is read.
 /// </summary>
-public sealed class SafeTensorsReader : IDisposable
+internal sealed class SafeTensorsReader : IDisposable
 {
     private const long MaxHeaderBytes = 100_000_000;
     private readonly FileStream _stream;
@@ -72,7 +72,8 @@ public sealed class SafeTensorsReader : IDisposable
                 if (prop.Name == "__metadata__") { Metadata = ReadMetadata(prop.Value); continue; }
                 var entry = ParseEntry(prop.Name, prop.Value);
                 if (entry.End > dataLength)
-                    throw new InvalidDataException($"'{Path_}' is truncated: tensor '{entry.Name}' ends at data byte {entry.End} but the data section has {dataLength} bytes.");
+                    throw new InvalidDataException(
+                        $"'{Path_}' is truncated: tensor '{entry.Name}' ends at data byte {entry.End} but the data section has {dataLength} bytes.");
                 entries[prop.Name] = entry;
             }
             return entries;
@@ -89,10 +90,12 @@ public sealed class SafeTensorsReader : IDisposable
             var (type, size) = SafeTensorsDType.Parse(e.GetProperty("dtype").GetString() ?? "");
             long[] shape = e.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()).ToArray();
             long[] offsets = e.GetProperty("data_offsets").EnumerateArray().Select(d => d.GetInt64()).ToArray();
-            if (offsets.Length != 2 || offsets[0] < 0 || offsets[1] < offsets[0]) throw new InvalidDataException("data_offsets must be [begin, end] with 0 ≤ begin ≤ end");
+            if (offsets.Length != 2 || offsets[0] < 0 || offsets[1] < offsets[0])
+                throw new InvalidDataException("data_offsets must be [begin, end] with 0 ≤ begin ≤ end");
             long expected = shape.Aggregate(1L, (a, d) => a * d) * size;
             if (shape.Any(d => d < 0) || offsets[1] - offsets[0] != expected)
-                throw new InvalidDataException($"{offsets[1] - offsets[0]} bytes do not hold shape [{string.Join(", ", shape)}] of {size}-byte elements ({expected} bytes)");
+                throw new InvalidDataException(
+                    $"{offsets[1] - offsets[0]} bytes do not hold shape [{string.Join(", ", shape)}] of {size}-byte elements ({expected} bytes)");
             return new SafeTensorsEntry(name, type, shape, offsets[0], offsets[1]);
         }
         catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or FormatException or InvalidDataException)

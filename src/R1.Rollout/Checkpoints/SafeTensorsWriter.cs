@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace R1.Rollout.Checkpoints;
 
 /// <summary>Writes tensors to a <c>.safetensors</c> file (header padded to 8 bytes, tensors in name order).</summary>
-public static class SafeTensorsWriter
+internal static class SafeTensorsWriter
 {
     /// <summary>Writes <paramref name="tensors"/> to <paramref name="path"/> with optional <paramref name="metadata"/>.</summary>
     public static void Write(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)

@@ -1,3 +1,4 @@
+using R1.Rollout.Batching;
 using R1.Rollout.Models;
 using static TorchSharp.torch;
 
@@ -25,7 +26,8 @@ internal sealed class DecodeSession : IDisposable
     private readonly long _padId;
     private Tensor? _nextLogits;
 
-    public DecodeSession(CausalLM model, IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions options, int maxNew, int padId, IReadOnlyList<int> eosIds, Device device)
+    public DecodeSession(CausalLM model, IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions options, int maxNew, int padId,
+        IReadOnlyList<int> eosIds, Device device)
     {
         _model = model;
         _options = options;

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace R1.Rollout.Generation;
 
 /// <summary>Turns next-token logits into sampled ids and their log-probabilities, entirely on the device (no host sync).</summary>
-public static class LogitsSampler
+internal static class LogitsSampler
 {
     /// <summary>
     /// Samples one token per row from <paramref name="logits"/> [B, V]. Returns ids [B, 1] (int64) and their log-probs [B, 1]

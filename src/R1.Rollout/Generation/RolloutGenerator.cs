@@ -1,23 +1,35 @@
 using System.Runtime.CompilerServices;
+using R1.Rollout.Batching;
+using R1.Rollout.Models;
 using R1.Rollout.Runtime;
+using R1.Rollout.Tokenization;
 using static TorchSharp.torch;
 
 namespace R1.Rollout.Generation;
 
 /// <summary>
-/// Batched sampling from a <see cref="Policy"/>: prompts are left-padded (attention mask, position ids <c>cumsum(mask)−1</c>),
-/// decoded with a preallocated KV cache, and sampled on the device; finished rows are padded until every row is done.
+/// Batched sampling from a <see cref="CausalLM"/> and its tokenizer: prompts are left-padded (attention mask, position ids
+/// <c>cumsum(mask)−1</c>), decoded with a preallocated KV cache, and sampled on the device; finished rows are padded until
+/// every row is done.
 /// </summary>
 public sealed class RolloutGenerator
 {
-    private readonly Policy _policy;
+    private readonly CausalLM _model;
+    private readonly ITextTokenizer _tokenizer;
+    private readonly Device _device;
 
-    /// <summary>Creates a generator over <paramref name="policy"/> (not owned).</summary>
-    public RolloutGenerator(Policy policy)
+    /// <summary>Creates a generator over <paramref name="model"/> and <paramref name="tokenizer"/> (neither is owned).</summary>
+    /// <param name="model">The network; its <see cref="CausalLM.Config"/> gives the context length, vocabulary and fallback EOS ids.</param>
+    /// <param name="tokenizer">Encodes text prompts, decodes completions, and gives the pad and EOS ids.</param>
+    /// <param name="device">Where the batch tensors are made; null (default) means the device of the model's parameters.</param>
+    public RolloutGenerator(CausalLM model, ITextTokenizer tokenizer, Device? device = null)
     {
-        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(tokenizer);
         TorchRuntime.EnsureAvailable();
-        _policy = policy;
+        _model = model;
+        _tokenizer = tokenizer;
+        _device = device ?? model.Device;
     }
 
     /// <summary>Generates one completion per prompt (token ids, unpadded).</summary>
@@ -26,9 +38,9 @@ public sealed class RolloutGenerator
     {
         options ??= new SamplingOptions();
         var (maxNew, eos) = Prepare(prompts, options);
-        var builder = new CompletionBuilder(_policy.Tokenizer, eos, options.StopStrings);
+        var builder = new CompletionBuilder(_tokenizer, eos, options.StopStrings);
         using var noGrad = no_grad();
-        using var session = new DecodeSession(_policy.Model, prompts, options, maxNew, _policy.Tokenizer.PadId, eos, _policy.Device);
+        using var session = new DecodeSession(_model, prompts, options, maxNew, _tokenizer.PadId, eos, _device);
         session.Prefill();
         while (session.Generated < maxNew)
         {
@@ -42,37 +54,41 @@ public sealed class RolloutGenerator
         return prompts.Select((p, b) => builder.Build(p, ids.AsSpan(b * n, n), logProbs.AsSpan(b * n, n))).ToList();
     }
 
-    /// <summary>Encodes <paramref name="prompts"/> with the policy's tokenizer and generates one completion each.</summary>
+    /// <summary>Encodes <paramref name="prompts"/> with the tokenizer and generates one completion each.</summary>
     public IReadOnlyList<GenerationResult> Generate(IReadOnlyList<string> prompts, SamplingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(prompts);
-        return Generate(prompts.Select(_policy.Tokenizer.Encode).ToList(), options);
+        return Generate(prompts.Select(_tokenizer.Encode).ToList(), options);
     }
 
     /// <summary>
     /// Group rollouts for GRPO: <paramref name="groupSize"/> samples per prompt, generated in one batch.
     /// Result <c>[i][g]</c> is sample g of prompt i.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<GenerationResult>> GenerateGroups(IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, SamplingOptions? options = null)
+    public IReadOnlyList<IReadOnlyList<GenerationResult>> GenerateGroups(
+        IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, SamplingOptions? options = null)
     {
         PromptBatch.Validate(prompts, nameof(prompts));
         if (groupSize <= 0) throw new ArgumentOutOfRangeException(nameof(groupSize), groupSize, "The group size must be positive.");
         var flat = prompts.SelectMany(p => Enumerable.Repeat(p, groupSize)).ToList();
         var results = Generate(flat, options);
-        return Enumerable.Range(0, prompts.Count).Select(i => (IReadOnlyList<GenerationResult>)results.Skip(i * groupSize).Take(groupSize).ToList()).ToList();
+        return Enumerable.Range(0, prompts.Count)
+            .Select(i => (IReadOnlyList<GenerationResult>)results.Skip(i * groupSize).Take(groupSize).ToList())
+            .ToList();
     }
 
     /// <summary>
     /// Streams the completion of one prompt as text pieces (each new token's text; pieces concatenate to
     /// <see cref="GenerationResult.Text"/>). Ends at EOS (not emitted), after a stop string, or at the token budget.
     /// </summary>
-    public async IAsyncEnumerable<string> StreamAsync(IReadOnlyList<int> prompt, SamplingOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<string> StreamAsync(
+        IReadOnlyList<int> prompt, SamplingOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         options ??= new SamplingOptions();
         IReadOnlyList<IReadOnlyList<int>> batch = [prompt];
         var (maxNew, eos) = Prepare(batch, options);
-        var builder = new CompletionBuilder(_policy.Tokenizer, eos, options.StopStrings);
-        using var session = new DecodeSession(_policy.Model, batch, options, maxNew, _policy.Tokenizer.PadId, eos, _policy.Device);
+        var builder = new CompletionBuilder(_tokenizer, eos, options.StopStrings);
+        using var session = new DecodeSession(_model, batch, options, maxNew, _tokenizer.PadId, eos, _device);
         string emitted = "";
         using (no_grad()) session.Prefill();
         while (session.Generated < maxNew)
@@ -95,7 +111,7 @@ public sealed class RolloutGenerator
     public IAsyncEnumerable<string> StreamAsync(string prompt, SamplingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        return StreamAsync(_policy.Tokenizer.Encode(prompt), options, cancellationToken);
+        return StreamAsync(_tokenizer.Encode(prompt), options, cancellationToken);
     }
 
     /// <summary>Host check every <see cref="SamplingOptions.CheckInterval"/> tokens: stop-string rows are finished; true when all rows are.</summary>
@@ -115,14 +131,17 @@ public sealed class RolloutGenerator
     {
         PromptBatch.Validate(prompts, nameof(prompts));
         options.Validate();
-        int context = _policy.Config.MaxPositionEmbeddings, longest = prompts.Max(p => p.Count);
+        int context = _model.Config.MaxPositionEmbeddings, longest = prompts.Max(p => p.Count);
         if (longest >= context)
-            throw new ArgumentException($"A prompt has {longest} tokens but the model's context is {context} (max_position_embeddings): no room to generate. Shorten the prompt.", nameof(prompts));
-        int vocab = _policy.Config.VocabSize;
+            throw new ArgumentException(
+                $"A prompt has {longest} tokens but the model's context is {context} (max_position_embeddings): " +
+                "no room to generate. Shorten the prompt.",
+                nameof(prompts));
+        int vocab = _model.Config.VocabSize;
         foreach (var p in prompts)
             foreach (int id in p)
                 if ((uint)id >= (uint)vocab) throw new ArgumentException($"Token id {id} is outside the vocabulary (size {vocab}).", nameof(prompts));
-        var eos = options.EosIds ?? (_policy.Tokenizer.EosIds.Count > 0 ? _policy.Tokenizer.EosIds : _policy.Config.EosTokenIds ?? []);
+        var eos = options.EosIds ?? (_tokenizer.EosIds.Count > 0 ? _tokenizer.EosIds : _model.Config.EosTokenIds ?? []);
         return (Math.Min(options.MaxNewTokens, context - longest), eos);
     }
 }

@@ -30,7 +30,9 @@ public sealed class SamplingOptions
     /// <summary>Seed of this request's random generator; the same seed, prompts and options give the same tokens. Null: random.</summary>
     public long? Seed { get; set; }
 
-    /// <summary>Decode incrementally with a KV cache (default true). False recomputes the whole sequence each step (for checks and benchmarks).</summary>
+    /// <summary>
+    /// Decode incrementally with a KV cache (default true). False recomputes the whole sequence each step (for checks and benchmarks).
+    /// </summary>
     public bool UseKvCache { get; set; } = true;
 
     /// <summary>

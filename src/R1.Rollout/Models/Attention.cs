@@ -8,7 +8,7 @@ namespace R1.Rollout.Models;
 /// Grouped-query self-attention with RoPE. Query head h reads key/value head h / (heads / kv_heads), as HF's
 /// <c>repeat_interleave</c> does, but without copying K/V: the queries of one group are stacked instead.
 /// </summary>
-public sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>
+internal sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>
 {
     private readonly Linear q_proj, k_proj, v_proj, o_proj;
     private readonly int _layer, _heads, _kvHeads, _headDim;

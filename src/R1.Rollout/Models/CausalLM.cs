@@ -39,7 +39,8 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
     /// <summary>
     /// Logits [B, T, V] for <paramref name="inputIds"/> [B, T].
     /// <paramref name="attentionMask"/> [B, S] (1 = attend) covers the cached past and the current tokens (S = past + T); null means all ones.
-    /// <paramref name="positionIds"/> [B, T] default to <c>past + arange(T)</c>. With a <paramref name="cache"/>, the new keys and values are appended to it.
+    /// <paramref name="positionIds"/> [B, T] default to <c>past + arange(T)</c>. With a <paramref name="cache"/>, the new keys and values are
+    /// appended to it.
     /// </summary>
     public override Tensor forward(Tensor inputIds, Tensor? attentionMask, Tensor? positionIds, KvCache? cache)
     {
@@ -51,14 +52,17 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
     public Tensor Hidden(Tensor inputIds, Tensor? attentionMask, Tensor? positionIds, KvCache? cache)
     {
         ArgumentNullException.ThrowIfNull(inputIds);
-        if (inputIds.dim() != 2) throw new ArgumentException($"inputIds must be [batch, tokens]; got shape [{string.Join(", ", inputIds.shape)}].", nameof(inputIds));
+        if (inputIds.dim() != 2)
+            throw new ArgumentException($"inputIds must be [batch, tokens]; got shape [{string.Join(", ", inputIds.shape)}].", nameof(inputIds));
         using var scope = NewDisposeScope();
         long b = inputIds.shape[0], t = inputIds.shape[1], past = cache?.Length ?? 0;
         if (past + t > Config.MaxPositionEmbeddings)
-            throw new ArgumentException($"The sequence ({past + t} tokens) is longer than the model's context (max_position_embeddings = {Config.MaxPositionEmbeddings}).");
+            throw new ArgumentException(
+                $"The sequence ({past + t} tokens) is longer than the model's context (max_position_embeddings = {Config.MaxPositionEmbeddings}).");
         var device = inputIds.device;
         if (positionIds is not null && (positionIds.dim() != 2 || positionIds.shape[0] != b || positionIds.shape[1] != t))
-            throw new ArgumentException($"positionIds must be [{b}, {t}] like inputIds; got [{string.Join(", ", positionIds.shape)}].", nameof(positionIds));
+            throw new ArgumentException(
+                $"positionIds must be [{b}, {t}] like inputIds; got [{string.Join(", ", positionIds.shape)}].", nameof(positionIds));
         positionIds ??= arange(past, past + t, ScalarType.Int64, device).unsqueeze(0).expand(b, t);
         var (cos, sin) = _rope.Tables(positionIds, DType);
         var mask = BuildMask(attentionMask, b, t, past, device);
@@ -144,7 +148,8 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
         using var scope = NewDisposeScope();
         long s = past + t;
         if (attentionMask is not null && (attentionMask.dim() != 2 || attentionMask.shape[0] != b || attentionMask.shape[1] != s))
-            throw new ArgumentException($"attentionMask must be [{b}, {s}] (past {past} + current {t}); got [{string.Join(", ", attentionMask.shape)}].");
+            throw new ArgumentException(
+                $"attentionMask must be [{b}, {s}] (past {past} + current {t}); got [{string.Join(", ", attentionMask.shape)}].");
         var keys = arange(s, ScalarType.Int64, device).unsqueeze(0);                 // [1, S]
         var queries = arange(past, s, ScalarType.Int64, device).unsqueeze(1);        // [T, 1]
         var causal = keys <= queries;                                                // [T, S]

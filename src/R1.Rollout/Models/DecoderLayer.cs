@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace R1.Rollout.Models;
 
 /// <summary>One pre-norm transformer block: <c>x + attn(norm(x))</c>, then <c>x + mlp(norm(x))</c>.</summary>
-public sealed class DecoderLayer : nn.Module<Tensor, AttentionContext, Tensor>
+internal sealed class DecoderLayer : nn.Module<Tensor, AttentionContext, Tensor>
 {
     private readonly Attention self_attn;
     private readonly Mlp mlp;

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace R1.Rollout.Models;
 
 /// <summary>The transformer body (HF's <c>model.</c> prefix): token embedding, the decoder layers and the final norm.</summary>
-public sealed class DecoderModel : nn.Module<Tensor, AttentionContext, Tensor>
+internal sealed class DecoderModel : nn.Module<Tensor, AttentionContext, Tensor>
 {
     private readonly Embedding embed_tokens;
     private readonly ModuleList<DecoderLayer> layers;

@@ -46,7 +46,8 @@ public sealed class KvCache : IDisposable
     {
         long t = key.shape[2];
         if (key.shape[0] != BatchSize) throw new ArgumentException($"The KV cache holds {BatchSize} rows but the batch has {key.shape[0]}.");
-        if (Length + t > Capacity) throw new InvalidOperationException($"The KV cache is full: {Length} + {t} positions exceed its capacity {Capacity}.");
+        if (Length + t > Capacity)
+            throw new InvalidOperationException($"The KV cache is full: {Length} + {t} positions exceed its capacity {Capacity}.");
         using (no_grad())
         {
             _keys[layer].narrow(2, Length, t).copy_(key);

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace R1.Rollout.Models;
 
 /// <summary>The SwiGLU feed-forward block: <c>down(silu(gate(x)) * up(x))</c>.</summary>
-public sealed class Mlp : nn.Module<Tensor, Tensor>
+internal sealed class Mlp : nn.Module<Tensor, Tensor>
 {
     private readonly Linear gate_proj, up_proj, down_proj;
 

@@ -88,7 +88,8 @@ public sealed class ModelConfig
 
     private bool IsQwen2 => ModelType.Equals("qwen2", StringComparison.OrdinalIgnoreCase);
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    private static readonly JsonSerializerOptions JsonOptions =
+        new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>The embedded default: about 0.9M parameters with a character vocabulary (hidden 128, 4 layers, 4 heads, 2 KV heads).</summary>
     public static ModelConfig Tiny(int vocabSize) => new()
@@ -162,9 +163,11 @@ public sealed class ModelConfig
             problems.Add($"num_attention_heads {NumAttentionHeads} is not a multiple of num_key_value_heads {KeyValueHeads}");
         if (RopeTheta <= 0) problems.Add($"rope_theta must be positive (got {RopeTheta})");
         if (RmsNormEps <= 0) problems.Add($"rms_norm_eps must be positive (got {RmsNormEps})");
-        if (RopeScaling is { Kind: not ("llama3" or "default") } rs) problems.Add($"rope_scaling type '{rs.Kind}' is not supported (llama3 or default)");
+        if (RopeScaling is { Kind: not ("llama3" or "default") } rs)
+            problems.Add($"rope_scaling type '{rs.Kind}' is not supported (llama3 or default)");
         if (!HiddenAct.Equals("silu", StringComparison.OrdinalIgnoreCase)) problems.Add($"hidden_act '{HiddenAct}' is not supported (silu)");
-        if (TorchDType is not ("float32" or "bfloat16" or "float16")) problems.Add($"torch_dtype '{TorchDType}' is not supported (float32, bfloat16, float16)");
+        if (TorchDType is not ("float32" or "bfloat16" or "float16"))
+            problems.Add($"torch_dtype '{TorchDType}' is not supported (float32, bfloat16, float16)");
         if (problems.Count > 0) throw new InvalidDataException("Invalid model config: " + string.Join("; ", problems) + ".");
     }
 

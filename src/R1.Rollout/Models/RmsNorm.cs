@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace R1.Rollout.Models;
 
 /// <summary>RMSNorm as in Qwen2/Llama: <c>weight * (x * rsqrt(mean(x²) + eps))</c>, the statistics computed in float32.</summary>
-public sealed class RmsNorm : nn.Module<Tensor, Tensor>
+internal sealed class RmsNorm : nn.Module<Tensor, Tensor>
 {
     private readonly Parameter weight;
     private readonly double _eps;

@@ -6,7 +6,7 @@ namespace R1.Rollout.Models;
 /// Rotary position embedding with the Hugging Face <c>rotate_half</c> convention: <c>inv_freq = 1/θ^(2i/d)</c>
 /// (optionally rescaled by the Llama 3 scheme), cos/sin of <c>cat(freqs, freqs)</c> computed in float32.
 /// </summary>
-public sealed class RotaryEmbedding : IDisposable
+internal sealed class RotaryEmbedding : IDisposable
 {
     private readonly float[] _invFreq;
     private Tensor? _invFreqOnDevice;

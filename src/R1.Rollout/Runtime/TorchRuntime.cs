@@ -4,7 +4,8 @@ namespace R1.Rollout.Runtime;
 
 /// <summary>
 /// Checks once that TorchSharp's native backend (libtorch) loads, and turns a load failure into an error that names
-/// the missing prerequisite and the fix. Called by <see cref="Policy"/> before any tensor work.
+/// the missing prerequisite and the fix. Called by <see cref="Policy"/>, <see cref="Models.CausalLM"/> and
+/// <see cref="Generation.RolloutGenerator"/> before any tensor work.
 /// </summary>
 public static class TorchRuntime
 {
@@ -15,7 +16,8 @@ public static class TorchRuntime
 
     private static readonly string[] LibstdcxxCandidates =
     [
-        "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", "/usr/lib/aarch64-linux-gnu/libstdc++.so.6", "/usr/lib64/libstdc++.so.6", "/usr/lib/libstdc++.so.6",
+        "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", "/usr/lib/aarch64-linux-gnu/libstdc++.so.6", "/usr/lib64/libstdc++.so.6",
+        "/usr/lib/libstdc++.so.6",
     ];
 
     /// <summary>Throws a clear <see cref="InvalidOperationException"/> when libtorch cannot be loaded; a no-op afterwards.</summary>
@@ -32,7 +34,8 @@ public static class TorchRuntime
             using var t = torch.ones(2) + 1;
             return null;
         }
-        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or NotSupportedException or EntryPointNotFoundException or BadImageFormatException or InvalidOperationException)
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or NotSupportedException
+                                      or EntryPointNotFoundException or BadImageFormatException or InvalidOperationException)
         {
             return e;
         }
@@ -47,12 +50,15 @@ public static class TorchRuntime
         var lines = new List<string> { $"TorchSharp's native library (libtorch) could not be loaded: {nativeError}" };
         if (hasGlibcxx == false || nativeError.Contains("GLIBCXX", StringComparison.Ordinal))
         {
-            lines.Add($"Cause: the system libstdc++ ({libstdcxxPath ?? "not found"}) lacks {RequiredGlibcxx}, which libtorch 2.10 (TorchSharp 0.107) needs; Debian 12 ships an older one.");
-            lines.Add("Fix: run scripts/setup.sh, or install a newer libstdc++ yourself: add the Debian 13 (trixie) apt source and run `apt-get install -t trixie libstdc++6`.");
+            lines.Add($"Cause: the system libstdc++ ({libstdcxxPath ?? "not found"}) lacks {RequiredGlibcxx}, " +
+                      "which libtorch 2.10 (TorchSharp 0.107) needs; Debian 12 ships an older one.");
+            lines.Add("Fix: run scripts/setup.sh, or install a newer libstdc++ yourself: " +
+                      "add the Debian 13 (trixie) apt source and run `apt-get install -t trixie libstdc++6`.");
         }
         else
         {
-            lines.Add("Fix: reference a native package in the application (TorchSharp-cpu, or TorchSharp-cuda-linux / TorchSharp-cuda-windows for GPUs) and run scripts/setup.sh on Linux.");
+            lines.Add("Fix: reference a native package in the application (TorchSharp-cpu, or TorchSharp-cuda-linux / " +
+                      "TorchSharp-cuda-windows for GPUs) and run scripts/setup.sh on Linux.");
         }
         return string.Join(Environment.NewLine, lines);
     }

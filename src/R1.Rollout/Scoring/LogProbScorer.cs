@@ -1,4 +1,5 @@
 using R1.Rollout.Models;
+using R1.Rollout.Tokenization;
 using static TorchSharp.torch;
 
 namespace R1.Rollout.Scoring;
@@ -9,13 +10,23 @@ namespace R1.Rollout.Scoring;
 /// </summary>
 public sealed class LogProbScorer
 {
-    private readonly Policy _policy;
+    private readonly CausalLM _model;
+    private readonly ITextTokenizer _tokenizer;
+    private readonly Device _device;
 
-    /// <summary>Creates a scorer for <paramref name="policy"/> (not owned).</summary>
-    public LogProbScorer(Policy policy)
+    /// <summary>Creates a scorer for <paramref name="model"/> and <paramref name="tokenizer"/> (neither is owned).</summary>
+    /// <param name="model">The network whose log-probs are computed.</param>
+    /// <param name="tokenizer">
+    ///     Gives the pad id of the batches <see cref="Score(IReadOnlyList{IReadOnlyList{int}}, IReadOnlyList{IReadOnlyList{int}}, double)"/> builds.
+    /// </param>
+    /// <param name="device">Where those batches are made; null (default) means the device of the model's parameters.</param>
+    public LogProbScorer(CausalLM model, ITextTokenizer tokenizer, Device? device = null)
     {
-        ArgumentNullException.ThrowIfNull(policy);
-        _policy = policy;
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        _model = model;
+        _tokenizer = tokenizer;
+        _device = device ?? model.Device;
     }
 
     /// <summary>Builds the batch (see <see cref="ScoringBatch"/>) and scores it.</summary>
@@ -26,7 +37,7 @@ public sealed class LogProbScorer
     {
         CheckIds(prompts, nameof(prompts));
         CheckIds(completions, nameof(completions));
-        using var batch = ScoringBatch.Build(prompts, completions, _policy.Tokenizer.PadId, _policy.Device);
+        using var batch = ScoringBatch.Build(prompts, completions, _tokenizer.PadId, _device);
         var logProbs = Score(batch, temperature);
         return new ScoredCompletions(logProbs, batch.CompletionMask.clone());
     }
@@ -34,15 +45,16 @@ public sealed class LogProbScorer
     private void CheckIds(IReadOnlyList<IReadOnlyList<int>> rows, string paramName)
     {
         if (rows is null) return;                                       // ScoringBatch.Build reports it
-        int vocab = _policy.Config.VocabSize;
+        int vocab = _model.Config.VocabSize;
         for (int r = 0; r < rows.Count; r++)
             foreach (int id in rows[r] ?? [])
-                if ((uint)id >= (uint)vocab) throw new ArgumentException($"Row {r} has token id {id}, outside the vocabulary (size {vocab}).", paramName);
+                if ((uint)id >= (uint)vocab)
+                    throw new ArgumentException($"Row {r} has token id {id}, outside the vocabulary (size {vocab}).", paramName);
     }
 
     /// <summary>Log-probs [B, C] (float32, 0 on padding) of <paramref name="batch"/>'s completion tokens.</summary>
     /// <exception cref="ArgumentException">The sequence is longer than the model's context, or the temperature is not positive.</exception>
-    public Tensor Score(ScoringBatch batch, double temperature = 1.0) => Compute(_policy.Model, batch, temperature).LogProbs;
+    public Tensor Score(ScoringBatch batch, double temperature = 1.0) => Compute(_model, batch, temperature).LogProbs;
 
     /// <summary>
     /// Log-probs [B, C] (float32, 0 on padding) of <paramref name="batch"/>'s completion tokens under <paramref name="model"/>,
@@ -57,7 +69,8 @@ public sealed class LogProbScorer
         if (!(temperature > 0)) throw new ArgumentException($"The temperature must be positive (got {temperature}).", nameof(temperature));
         long width = batch.InputIds.shape[1];
         if (width > model.Config.MaxPositionEmbeddings)
-            throw new ArgumentException($"Prompt + completion is {width} tokens but the model's context is {model.Config.MaxPositionEmbeddings} (max_position_embeddings).");
+            throw new ArgumentException(
+                $"Prompt + completion is {width} tokens but the model's context is {model.Config.MaxPositionEmbeddings} (max_position_embeddings).");
         using var scope = NewDisposeScope();
         var hidden = model.Hidden(batch.InputIds, batch.AttentionMask, batch.PositionIds, null);   // [B, P+C, H]
         var predicting = hidden.narrow(1, batch.PromptWidth - 1, batch.CompletionWidth);           // [B, C, H]: column P−1+j predicts token j

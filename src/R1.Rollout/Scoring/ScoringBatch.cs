@@ -1,4 +1,4 @@
-using R1.Rollout.Generation;
+using R1.Rollout.Batching;
 using static TorchSharp.torch;
 
 namespace R1.Rollout.Scoring;
@@ -43,7 +43,9 @@ public sealed class ScoringBatch : IDisposable
     /// <summary>B, the number of rows.</summary>
     public int Count => (int)InputIds.shape[0];
 
-    /// <summary>Rows <c>[start, start + count)</c> as a new batch with the same widths (copies, owned by the result); used for micro-batches.</summary>
+    /// <summary>
+    /// Rows <c>[start, start + count)</c> as a new batch with the same widths (copies, owned by the result); used for micro-batches.
+    /// </summary>
     public ScoringBatch Slice(int start, int count)
     {
         if (start < 0 || count <= 0 || start + count > Count)
@@ -55,7 +57,8 @@ public sealed class ScoringBatch : IDisposable
 
     /// <summary>Builds the batch on <paramref name="device"/>.</summary>
     /// <exception cref="ArgumentException">Counts differ, a prompt is empty, or every completion is empty.</exception>
-    public static ScoringBatch Build(IReadOnlyList<IReadOnlyList<int>> prompts, IReadOnlyList<IReadOnlyList<int>> completions, int padId, Device device)
+    public static ScoringBatch Build(
+        IReadOnlyList<IReadOnlyList<int>> prompts, IReadOnlyList<IReadOnlyList<int>> completions, int padId, Device device)
     {
         PromptBatch.Validate(prompts, nameof(prompts));
         ArgumentNullException.ThrowIfNull(completions);

@@ -102,7 +102,8 @@ public sealed class CharTokenizer : ITextTokenizer
         var sb = new StringBuilder();
         foreach (int id in ids)
         {
-            if ((uint)id >= (uint)_tokens.Length) throw new ArgumentOutOfRangeException(nameof(ids), id, $"Token id {id} is outside the vocabulary (size {_tokens.Length}).");
+            if ((uint)id >= (uint)_tokens.Length)
+                throw new ArgumentOutOfRangeException(nameof(ids), id, $"Token id {id} is outside the vocabulary (size {_tokens.Length}).");
             if (skipSpecialTokens && id < SpecialTokens.Count) continue;
             sb.Append(_tokens[id]);
         }
@@ -113,7 +114,8 @@ public sealed class CharTokenizer : ITextTokenizer
     public void Save(string directory)
     {
         Directory.CreateDirectory(directory);
-        var json = JsonSerializer.Serialize(new CharTokenizerFile("r1-char", Alphabet, SpecialTokens.ToArray()), new JsonSerializerOptions { WriteIndented = true });
+        var json = JsonSerializer.Serialize(
+            new CharTokenizerFile("r1-char", Alphabet, SpecialTokens.ToArray()), new JsonSerializerOptions { WriteIndented = true });
         File.WriteAllText(Path.Combine(directory, FileName), json);
     }
 

@@ -9,4 +9,4 @@ namespace R1.Rollout.Tokenization;
 /// <param name="Special">Whether decoding with <c>skipSpecialTokens</c> drops it.</param>
 /// <param name="LStrip">Whether whitespace on its left is removed when encoding.</param>
 /// <param name="RStrip">Whether whitespace on its right is removed when encoding.</param>
-public sealed record HfAddedToken(int Id, string Content, bool Special, bool LStrip = false, bool RStrip = false);
+internal sealed record HfAddedToken(int Id, string Content, bool Special, bool LStrip = false, bool RStrip = false);

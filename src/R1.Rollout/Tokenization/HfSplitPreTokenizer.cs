@@ -10,7 +10,7 @@ namespace R1.Rollout.Tokenization;
 /// Patterns match with JavaScript semantics on code points (see <see cref="HfRegex"/> and <see cref="HfCodePointText"/>),
 /// like the reference implementation.
 /// </summary>
-public sealed class HfSplitPreTokenizer : PreTokenizer
+internal sealed class HfSplitPreTokenizer : PreTokenizer
 {
     private readonly Regex[] _patterns;
 

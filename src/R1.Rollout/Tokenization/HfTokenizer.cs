@@ -66,7 +66,7 @@ public sealed class HfTokenizer : ITextTokenizer
     public BpeTokenizer Bpe { get; }
 
     /// <summary>The added tokens of <c>tokenizer.json</c> (special and not), such as <c>&lt;|im_end|&gt;</c> or <c>&lt;think&gt;</c>.</summary>
-    public IReadOnlyList<HfAddedToken> AddedTokens { get; }
+    internal IReadOnlyList<HfAddedToken> AddedTokens { get; }
 
     /// <inheritdoc />
     public int VocabSize { get; }
@@ -107,7 +107,8 @@ public sealed class HfTokenizer : ITextTokenizer
         var bytes = new List<byte>();
         foreach (int id in ids)
         {
-            string token = IdToToken(id) ?? throw new ArgumentOutOfRangeException(nameof(ids), id, $"Token id {id} is not in the vocabulary (size {VocabSize}).");
+            string token = IdToToken(id)
+                ?? throw new ArgumentOutOfRangeException(nameof(ids), id, $"Token id {id} is not in the vocabulary (size {VocabSize}).");
             if (skipSpecialTokens && _skippable[id]) continue;
             if (_added[id] is null && HfByteLevel.TryAppendBytes(token, bytes)) continue;
             Flush(text, bytes);
@@ -128,7 +129,8 @@ public sealed class HfTokenizer : ITextTokenizer
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         Directory.CreateDirectory(directory);
-        if (string.Equals(Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar), _sourceDirectory.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+        string target = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
+        if (string.Equals(target, _sourceDirectory.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
             return;
         foreach (string name in new[] { TokenizerFileName, ConfigFileName })
         {
@@ -152,7 +154,8 @@ public sealed class HfTokenizer : ITextTokenizer
     private (IReadOnlyList<int> Eos, int Pad, int? Bos) SpecialIds(HfTokenizerConfig config)
     {
         var eos = new List<int>();
-        if (config.EosToken is { } e) eos.Add(TokenToId(e) ?? throw new InvalidDataException($"{ConfigFileName}: eos_token '{e}' is not in the vocabulary."));
+        if (config.EosToken is { } e)
+            eos.Add(TokenToId(e) ?? throw new InvalidDataException($"{ConfigFileName}: eos_token '{e}' is not in the vocabulary."));
         if (TokenToId("<|im_start|>") is not null)
             foreach (var name in new[] { "<|im_end|>", "<|endoftext|>" })
                 if (TokenToId(name) is { } id && !eos.Contains(id)) eos.Add(id);

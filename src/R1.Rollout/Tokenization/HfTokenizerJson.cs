@@ -147,7 +147,8 @@ internal sealed class HfTokenizerJson
 
     private static string ReadSplit(JsonElement split, string path)
     {
-        if (Str(split, "behavior") is { } b && b != "Isolated") throw new InvalidDataException($"{path}: Split behavior '{b}' is not supported (only Isolated).");
+        if (Str(split, "behavior") is { } b && b != "Isolated")
+            throw new InvalidDataException($"{path}: Split behavior '{b}' is not supported (only Isolated).");
         if (Flag(split, "invert")) throw new InvalidDataException($"{path}: Split with invert = true is not supported.");
         var pattern = Required(split, "pattern", path);
         return Str(pattern, "Regex") ?? (Str(pattern, "String") is { } s ? System.Text.RegularExpressions.Regex.Escape(s)

@@ -4,7 +4,7 @@ using Microsoft.ML.Tokenizers;
 namespace R1.Rollout.Tokenization;
 
 /// <summary>The Hugging Face <c>NFC</c>/<c>NFD</c>/<c>NFKC</c>/<c>NFKD</c> normalizers (Qwen uses NFC).</summary>
-public sealed class HfUnicodeNormalizer : Normalizer
+internal sealed class HfUnicodeNormalizer : Normalizer
 {
     /// <summary>Creates a normalizer for the given form.</summary>
     public HfUnicodeNormalizer(NormalizationForm form) => Form = form;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using R1.Rollout.ChatTemplates;
 
 namespace R1.MLNet.Tests.TestSupport;
@@ -9,8 +10,8 @@ internal sealed class CompactTemplate : IChatTemplate
 
     public string Render(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt)
     {
-        string prompt = $"User: {messages[0].Content}.";
-        if (messages.Count > 1) return prompt + " Assistant:" + messages[1].Content;
+        string prompt = $"User: {messages[0].Text}.";
+        if (messages.Count > 1) return prompt + " Assistant:" + messages[1].Text;
         return addGenerationPrompt ? prompt + " Assistant:" : prompt;
     }
 }

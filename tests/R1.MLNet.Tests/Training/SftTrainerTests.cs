@@ -19,7 +19,8 @@ public class SftTrainerTests
         result.Steps.Should().Be(150);
         result.History[0].Loss.Should().BeGreaterThan(3.0, "a random model is near-uniform over ~100 characters");
         result.FinalLoss.Should().BeLessThan(0.05);
-        var generated = new RolloutGenerator(policy).Generate(pairs.Select(p => TrainingFixtures.Compact.Render(p.Item1)).ToList(), new SamplingOptions { Greedy = true, MaxNewTokens = 40 });
+        var prompts = pairs.Select(p => TrainingFixtures.Compact.Render(p.Item1)).ToList();
+        var generated = new RolloutGenerator(policy.Model, policy.Tokenizer).Generate(prompts, new SamplingOptions { Greedy = true, MaxNewTokens = 40 });
         generated.Select(g => g.Text).Should().Equal(pairs.Select(p => p.Item2));
         generated.Should().OnlyContain(g => g.FinishReason == FinishReason.Stop, "the appended EOS teaches the model to stop");
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using R1.Rollout.ChatTemplates;
 
 namespace R1.Rollout.Tests.ChatTemplates;
@@ -9,7 +10,11 @@ public sealed class ChatMlTemplateTests
     public void Renders_each_message_and_the_generation_prompt()
     {
         var text = new ChatMlTemplate().Render(
-            [ChatMessage.System("You are Qwen."), ChatMessage.User("2+2?"), ChatMessage.Assistant("4"), ChatMessage.User("3+3?")], addGenerationPrompt: true);
+            [
+                new ChatMessage(ChatRole.System, "You are Qwen."), new ChatMessage(ChatRole.User, "2+2?"),
+                new ChatMessage(ChatRole.Assistant, "4"), new ChatMessage(ChatRole.User, "3+3?"),
+            ],
+            addGenerationPrompt: true);
         text.Should().Be(
             "<|im_start|>system\nYou are Qwen.<|im_end|>\n" +
             "<|im_start|>user\n2+2?<|im_end|>\n" +
@@ -21,16 +26,24 @@ public sealed class ChatMlTemplateTests
     [Test]
     public void Without_generation_prompt_ends_after_the_last_message()
     {
-        new ChatMlTemplate().Render([ChatMessage.User("hi")], addGenerationPrompt: false).Should().Be("<|im_start|>user\nhi<|im_end|>\n");
+        new ChatMlTemplate().Render([new ChatMessage(ChatRole.User, "hi")], addGenerationPrompt: false)
+            .Should().Be("<|im_start|>user\nhi<|im_end|>\n");
     }
 
     [Test]
     public void Tokenizes_to_single_chatml_tokens_with_qwen()
     {
         var tokenizer = R1.Rollout.Tests.Tokenization.TestTokenizers.Qwen3;
-        var ids = tokenizer.Encode(new ChatMlTemplate().Render([ChatMessage.User("hi")], addGenerationPrompt: true));
+        var ids = tokenizer.Encode(new ChatMlTemplate().Render([new ChatMessage(ChatRole.User, "hi")], addGenerationPrompt: true));
         ids.Count(id => id == tokenizer.TokenToId("<|im_start|>")).Should().Be(2);
         ids.Count(id => id == tokenizer.TokenToId("<|im_end|>")).Should().Be(1);
+    }
+
+    [Test]
+    public void Roles_are_matched_ignoring_case_and_rendered_in_lower_case()
+    {
+        new ChatMlTemplate().Render([new ChatMessage(new ChatRole("User"), "hi")], addGenerationPrompt: false)
+            .Should().Be("<|im_start|>user\nhi<|im_end|>\n");
     }
 
     [Test]

@@ -113,7 +113,8 @@ public class CheckpointTests
         tensors["model.layers.0.self_attn.q_proj.bias"] = zeros(63);
         SafeTensorsWriter.Write(file, tensors);
         var act = () => Policy.Load(folder);
-        act.Should().Throw<InvalidDataException>().WithMessage("*wrong shape for model.layers.0.self_attn.q_proj.bias: file has [63], model expects [64]*");
+        act.Should().Throw<InvalidDataException>()
+            .WithMessage("*wrong shape for model.layers.0.self_attn.q_proj.bias: file has [63], model expects [64]*");
     }
 
     [Test]

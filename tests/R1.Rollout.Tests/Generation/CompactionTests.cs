@@ -22,7 +22,8 @@ public class CompactionTests
         {
             var running = free[keep].CompletionIds.ToHashSet();
             var enders = Enumerable.Range(0, Prompts.Length).Where(r => r != keep)
-                .Select(r => free[r].CompletionIds.Take(6).FirstOrDefault(id => !running.Contains(id), -1)).Where(id => id >= 0).Distinct().Take(2).ToArray();
+                .Select(r => free[r].CompletionIds.Take(6).FirstOrDefault(id => !running.Contains(id), -1))
+                .Where(id => id >= 0).Distinct().Take(2).ToArray();
             if (enders.Length == 2) return enders;
         }
         Assert.Fail("No suitable EOS ids for this seed.");
@@ -62,7 +63,8 @@ public class CompactionTests
         session.Download().LogProbs.Should().Equal(before.LogProbs);
         while (session.Generated < 24) session.Step();
         var (ids, _) = session.Download();
-        var reference = _policy.Generate(Prompts, new SamplingOptions { Greedy = true, MaxNewTokens = 24, EosIds = eos, CompactFinishedRows = false });
+        var reference = _policy.Generate(
+            Prompts, new SamplingOptions { Greedy = true, MaxNewTokens = 24, EosIds = eos, CompactFinishedRows = false });
         for (int b = 0; b < Prompts.Length; b++)
             ids.Skip(b * 24).Take(reference[b].CompletionIds.Count).Select(i => (int)i).Should().Equal(reference[b].CompletionIds);
     }

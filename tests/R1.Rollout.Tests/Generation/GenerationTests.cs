@@ -12,7 +12,8 @@ public class GenerationTests
     [OneTimeSetUp] public void SetUp() => _policy = FixturePolicy.Tiny();
     [OneTimeTearDown] public void TearDown() => _policy.Dispose();
 
-    private static SamplingOptions Sampling(long seed, int max = 24) => new() { Seed = seed, MaxNewTokens = max, Temperature = 0.9, TopK = 40, TopP = 0.95, MinP = 0.01, EosIds = [] };
+    private static SamplingOptions Sampling(long seed, int max = 24) =>
+        new() { Seed = seed, MaxNewTokens = max, Temperature = 0.9, TopK = 40, TopP = 0.95, MinP = 0.01, EosIds = [] };
 
     [Test]
     public void Same_seed_gives_identical_results_and_different_seeds_differ()
@@ -89,7 +90,8 @@ public class GenerationTests
     {
         var greedy = _policy.Generate([Prompts[2]], new SamplingOptions { Greedy = true, MaxNewTokens = 20, EosIds = [] })[0];
         string stop = greedy.Text.Substring(5, 2);
-        var stopped = _policy.Generate([Prompts[2]], new SamplingOptions { Greedy = true, MaxNewTokens = 20, EosIds = [], StopStrings = [stop], CheckInterval = 3 })[0];
+        var stopped = _policy.Generate(
+            [Prompts[2]], new SamplingOptions { Greedy = true, MaxNewTokens = 20, EosIds = [], StopStrings = [stop], CheckInterval = 3 })[0];
         int end = greedy.Text.IndexOf(stop, StringComparison.Ordinal) + stop.Length;
         stopped.Text.Should().Be(greedy.Text[..end]);
         stopped.FinishReason.Should().Be(FinishReason.Stop);
@@ -114,25 +116,52 @@ public class GenerationTests
         var options = Sampling(21, 15);
         var expected = _policy.Generate([Prompts[0]], options)[0].Text;
         var pieces = new List<string>();
-        await foreach (var piece in new RolloutGenerator(_policy).StreamAsync(Prompts[0], options)) pieces.Add(piece);
+        await foreach (var piece in new RolloutGenerator(_policy.Model, _policy.Tokenizer).StreamAsync(Prompts[0], options)) pieces.Add(piece);
         pieces.Count.Should().BeGreaterThan(1);
         string.Concat(pieces).Should().Be(expected);
     }
 
     [Test]
+    public void A_generator_over_the_model_and_tokenizer_equals_the_policy_bit_for_bit()
+    {
+        var generator = new RolloutGenerator(_policy.Model, _policy.Tokenizer);
+        var direct = generator.Generate(Prompts, Sampling(5));
+        var throughPolicy = _policy.Generate(Prompts, Sampling(5));
+        for (int i = 0; i < Prompts.Length; i++)
+        {
+            direct[i].CompletionIds.Should().Equal(throughPolicy[i].CompletionIds);
+            direct[i].LogProbs.Should().Equal(throughPolicy[i].LogProbs);
+        }
+        var groups = generator.GenerateGroups(Prompts, 3, Sampling(6));
+        var policyGroups = _policy.GenerateGroups(Prompts, 3, Sampling(6));
+        groups.SelectMany(g => g.SelectMany(r => r.CompletionIds))
+            .Should().Equal(policyGroups.SelectMany(g => g.SelectMany(r => r.CompletionIds)));
+    }
+
+    [Test]
+    public void The_generator_needs_a_model_and_a_tokenizer()
+    {
+        var noModel = () => new RolloutGenerator(null!, _policy.Tokenizer);
+        var noTokenizer = () => new RolloutGenerator(_policy.Model, null!);
+        noModel.Should().Throw<ArgumentNullException>().WithParameterName("model");
+        noTokenizer.Should().Throw<ArgumentNullException>().WithParameterName("tokenizer");
+    }
+
+    [Test]
     public void Text_prompts_are_encoded_with_the_tokenizer()
     {
-        var r = new RolloutGenerator(_policy).Generate(["1+1="], new SamplingOptions { Greedy = true, MaxNewTokens = 4 })[0];
+        var r = new RolloutGenerator(_policy.Model, _policy.Tokenizer).Generate(["1+1="], new SamplingOptions { Greedy = true, MaxNewTokens = 4 })[0];
         r.PromptIds.Should().Equal(_policy.Tokenizer.Encode("1+1="));
     }
 
     [Test]
     public void Bad_requests_give_clear_errors()
     {
-        var g = new RolloutGenerator(_policy);
+        var g = new RolloutGenerator(_policy.Model, _policy.Tokenizer);
         g.Invoking(x => x.Generate(Array.Empty<IReadOnlyList<int>>())).Should().Throw<ArgumentException>().WithMessage("*batch is empty*");
         g.Invoking(x => x.Generate([Prompts[0], Array.Empty<int>()])).Should().Throw<ArgumentException>().WithMessage("*Prompt 1 is empty*");
-        g.Invoking(x => x.Generate([Enumerable.Repeat(5, 256).ToArray()])).Should().Throw<ArgumentException>().WithMessage("*256 tokens*context is 256*");
+        g.Invoking(x => x.Generate([Enumerable.Repeat(5, 256).ToArray()]))
+            .Should().Throw<ArgumentException>().WithMessage("*256 tokens*context is 256*");
         g.Invoking(x => x.Generate([[5, 99999]])).Should().Throw<ArgumentException>().WithMessage("*99999*outside the vocabulary*");
         g.Invoking(x => x.Generate([Prompts[0]], new SamplingOptions { TopP = 0 })).Should().Throw<ArgumentException>().WithMessage("*TopP*");
         g.Invoking(x => x.GenerateGroups([Prompts[0]], 0)).Should().Throw<ArgumentOutOfRangeException>();

@@ -52,7 +52,8 @@ public class LogitsSamplerTests
         var counts = ids.squeeze(1).bincount(null, 4).data<long>().ToArray();
         counts[2].Should().Be(0); counts[3].Should().Be(0);
         (counts[0] / 4000.0).Should().BeApproximately(0.5 / 0.8, 0.03);
-        logp.squeeze(1).data<float>().Distinct().Select(v => Math.Round(v, 4)).Should().BeEquivalentTo([Math.Round(Math.Log(0.625), 4), Math.Round(Math.Log(0.375), 4)]);
+        logp.squeeze(1).data<float>().Distinct().Select(v => Math.Round(v, 4))
+            .Should().BeEquivalentTo([Math.Round(Math.Log(0.625), 4), Math.Round(Math.Log(0.375), 4)]);
     }
 }
 

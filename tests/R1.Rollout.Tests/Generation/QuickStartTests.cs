@@ -40,11 +40,14 @@ public class QuickStartTests
         policy.Save(folder);
         using (var loaded = Policy.Load(folder))
             loaded.Generate(prompts, new SamplingOptions { Greedy = true, MaxNewTokens = 8 }).Select(r => r.CompletionIds)
-                  .Should().BeEquivalentTo(policy.Generate(prompts, new SamplingOptions { Greedy = true, MaxNewTokens = 8 }).Select(r => r.CompletionIds), o => o.WithStrictOrdering());
+                  .Should().BeEquivalentTo(
+                      policy.Generate(prompts, new SamplingOptions { Greedy = true, MaxNewTokens = 8 }).Select(r => r.CompletionIds),
+                      o => o.WithStrictOrdering());
         Directory.Delete(folder, true);
 
         var pieces = new List<string>();
         await foreach (var piece in policy.StreamAsync("5+5=", new SamplingOptions { Greedy = true, MaxNewTokens = 10 })) pieces.Add(piece);
-        string.Concat(pieces).Should().Be(policy.Generate([tokenizer.Encode("5+5=")], new SamplingOptions { Greedy = true, MaxNewTokens = 10 })[0].Text);
+        string.Concat(pieces).Should().Be(
+            policy.Generate([tokenizer.Encode("5+5=")], new SamplingOptions { Greedy = true, MaxNewTokens = 10 })[0].Text);
     }
 }

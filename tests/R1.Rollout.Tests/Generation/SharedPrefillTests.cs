@@ -25,6 +25,7 @@ public class SharedPrefillTests
             shared[i].CompletionIds.Should().Equal(reference[i].CompletionIds, $"row {i}");
             shared[i].LogProbs.Zip(reference[i].LogProbs).Should().OnlyContain(p => Math.Abs(p.First - p.Second) < 1e-4, $"row {i}");
         }
-        groups[0].Select(r => string.Join(",", r.CompletionIds)).Distinct().Count().Should().BeGreaterThan(1, "copies of one prompt still sample independently");
+        groups[0].Select(r => string.Join(",", r.CompletionIds)).Distinct().Count()
+            .Should().BeGreaterThan(1, "copies of one prompt still sample independently");
     }
 }

@@ -30,7 +30,8 @@ internal sealed class Fixture
 
     public long[,] Ints(string section, string name) => ToArray2D(_root.GetProperty(section).GetProperty(name));
     public float[] Logits(string section) => _root.GetProperty(section).GetProperty("logits").EnumerateArray().Select(e => e.GetSingle()).ToArray();
-    public int[] IntList(string section, string name) => _root.GetProperty(section).GetProperty(name).EnumerateArray().Select(e => e.GetInt32()).ToArray();
+    public int[] IntList(string section, string name) =>
+        _root.GetProperty(section).GetProperty(name).EnumerateArray().Select(e => e.GetInt32()).ToArray();
     public int Int(string section, string name) => _root.GetProperty(section).GetProperty(name).GetInt32();
 
     private static long[,] ToArray2D(JsonElement e)

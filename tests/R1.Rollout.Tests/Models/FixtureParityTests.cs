@@ -1,3 +1,4 @@
+using R1.Rollout.Batching;
 using R1.Rollout.Generation;
 using R1.Rollout.Models;
 using static TorchSharp.torch;

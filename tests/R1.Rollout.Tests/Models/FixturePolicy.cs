@@ -22,7 +22,8 @@ internal static class FixturePolicy
     public static CharTokenizer Tokenizer(int vocab) =>
         new(new string(Enumerable.Range(0, vocab - 4).Select(i => (char)(0x4E00 + i)).ToArray()), ["<pad>", "<bos>", "<eos>", "<unk>"]);
 
-    public static Policy Tiny(long seed = 1, int maxPositions = 256, TorchSharp.torch.ScalarType dtype = TorchSharp.torch.ScalarType.Float32, long? maxShardBytes = null, string device = "cpu")
+    public static Policy Tiny(long seed = 1, int maxPositions = 256, TorchSharp.torch.ScalarType dtype = TorchSharp.torch.ScalarType.Float32,
+        long? maxShardBytes = null, string device = "cpu")
     {
         var tok = CharTokenizer.CreateDefault();
         var config = R1.Rollout.Models.ModelConfig.Tiny(tok.VocabSize);

@@ -30,7 +30,8 @@ public class LlamaTests
             "model.embed_tokens.weight", "model.layers.3.self_attn.q_proj.weight", "model.layers.3.self_attn.k_proj.bias",
             "model.layers.3.self_attn.o_proj.weight", "model.layers.3.mlp.gate_proj.weight", "model.layers.3.mlp.down_proj.weight",
             "model.layers.3.input_layernorm.weight", "model.layers.3.post_attention_layernorm.weight", "model.norm.weight"]);
-        model.state_dict().Keys.Should().NotContain(["lm_head.weight", "model.layers.0.self_attn.o_proj.bias"], "tied, and Qwen2's o_proj has no bias");
+        model.state_dict().Keys.Should()
+            .NotContain(["lm_head.weight", "model.layers.0.self_attn.o_proj.bias"], "tied, and Qwen2's o_proj has no bias");
     }
 
     [Test]
@@ -56,10 +57,14 @@ public class LlamaTests
         using var model = new CausalLM(Llama());
         using var scope = NewDisposeScope();
         var ids = tensor(new long[,] { { 1, 2, 3 } });
-        model.Invoking(m => m.forward(ids, ones(1, 4, ScalarType.Int64), null, null)).Should().Throw<ArgumentException>().WithMessage("attentionMask must be [1, 3]*");
-        model.Invoking(m => m.forward(ids, null, zeros(1, 2, ScalarType.Int64), null)).Should().Throw<ArgumentException>().WithMessage("positionIds must be [1, 3]*");
-        model.Invoking(m => m.forward(tensor(new long[] { 1, 2 }), null, null, null)).Should().Throw<ArgumentException>().WithMessage("inputIds must be [batch, tokens]*");
-        model.Invoking(m => m.forward(zeros(1, 129, ScalarType.Int64), null, null, null)).Should().Throw<ArgumentException>().WithMessage("*129 tokens*max_position_embeddings = 128*");
+        model.Invoking(m => m.forward(ids, ones(1, 4, ScalarType.Int64), null, null))
+            .Should().Throw<ArgumentException>().WithMessage("attentionMask must be [1, 3]*");
+        model.Invoking(m => m.forward(ids, null, zeros(1, 2, ScalarType.Int64), null))
+            .Should().Throw<ArgumentException>().WithMessage("positionIds must be [1, 3]*");
+        model.Invoking(m => m.forward(tensor(new long[] { 1, 2 }), null, null, null))
+            .Should().Throw<ArgumentException>().WithMessage("inputIds must be [batch, tokens]*");
+        model.Invoking(m => m.forward(zeros(1, 129, ScalarType.Int64), null, null, null))
+            .Should().Throw<ArgumentException>().WithMessage("*129 tokens*max_position_embeddings = 128*");
     }
 
     [Test]

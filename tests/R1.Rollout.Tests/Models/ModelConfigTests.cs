@@ -50,7 +50,9 @@ public class ModelConfigTests
     public void Newer_dtype_key_is_used_when_torch_dtype_is_absent(string extra, string expected)
     {
         string path = Path.Combine(Directory.CreateTempSubdirectory().FullName, "config.json");
-        File.WriteAllText(path, "{\"model_type\":\"qwen2\",\"vocab_size\":10,\"hidden_size\":8,\"intermediate_size\":16,\"num_hidden_layers\":1,\"num_attention_heads\":2," + extra + "}");
+        File.WriteAllText(path,
+            "{\"model_type\":\"qwen2\",\"vocab_size\":10,\"hidden_size\":8,\"intermediate_size\":16,\"num_hidden_layers\":1," +
+            "\"num_attention_heads\":2," + extra + "}");
         ModelConfig.Load(path).TorchDType.Should().Be(expected);
     }
 
@@ -61,7 +63,8 @@ public class ModelConfigTests
         c.NumAttentionHeads = 3; c.NumKeyValueHeads = 2; c.VocabSize = 0; c.ModelType = "gpt2";
         var act = () => c.Validate();
         act.Should().Throw<InvalidDataException>()
-           .WithMessage("*model_type 'gpt2'*vocab_size must be positive*not divisible by num_attention_heads 3*not a multiple of num_key_value_heads 2*");
+           .WithMessage(
+               "*model_type 'gpt2'*vocab_size must be positive*not divisible by num_attention_heads 3*not a multiple of num_key_value_heads 2*");
     }
 
     [Test]

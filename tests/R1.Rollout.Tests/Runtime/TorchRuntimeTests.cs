@@ -9,7 +9,8 @@ public class TorchRuntimeTests
     public void Missing_glibcxx_message_names_the_symbol_and_both_fixes()
     {
         string msg = TorchRuntime.DescribeLoadFailure(
-            "libLibTorchSharp.so: /lib/x86_64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.32' not found", "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", hasGlibcxx: false);
+            "libLibTorchSharp.so: /lib/x86_64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.32' not found",
+            "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", hasGlibcxx: false);
         msg.Should().Contain("GLIBCXX_3.4.32").And.Contain("scripts/setup.sh").And.Contain("apt-get install -t trixie libstdc++6")
            .And.Contain("/usr/lib/x86_64-linux-gnu/libstdc++.so.6");
     }
@@ -17,14 +18,17 @@ public class TorchRuntimeTests
     [Test]
     public void Lacking_symbol_is_diagnosed_even_when_the_native_error_is_generic()
     {
-        string msg = TorchRuntime.DescribeLoadFailure("Unable to load shared library 'LibTorchSharp'", "/usr/lib64/libstdc++.so.6", hasGlibcxx: false);
+        string msg = TorchRuntime.DescribeLoadFailure(
+            "Unable to load shared library 'LibTorchSharp'", "/usr/lib64/libstdc++.so.6", hasGlibcxx: false);
         msg.Should().Contain("lacks GLIBCXX_3.4.32").And.Contain("trixie");
     }
 
     [Test]
     public void Other_failures_point_to_the_native_package()
     {
-        string msg = TorchRuntime.DescribeLoadFailure("This application uses TorchSharp but doesn't contain a reference to libtorch-cpu", "/usr/lib/x86_64-linux-gnu/libstdc++.so.6", hasGlibcxx: true);
+        string msg = TorchRuntime.DescribeLoadFailure(
+            "This application uses TorchSharp but doesn't contain a reference to libtorch-cpu", "/usr/lib/x86_64-linux-gnu/libstdc++.so.6",
+            hasGlibcxx: true);
         msg.Should().Contain("TorchSharp-cpu").And.Contain("TorchSharp-cuda-linux").And.NotContain("trixie");
     }
 

@@ -34,6 +34,16 @@ public class LogProbScorerTests
         }
     }
 
+    [Test]
+    public void A_scorer_over_the_model_and_tokenizer_equals_the_policy_bit_for_bit()
+    {
+        using var noGrad = no_grad();
+        using var direct = new LogProbScorer(_policy.Model, _policy.Tokenizer).Score(Prompts, Completions, temperature: 0.7);
+        using var throughPolicy = _policy.ScoreCompletions(Prompts, Completions, temperature: 0.7);
+        direct.LogProbs.data<float>().ToArray().Should().Equal(throughPolicy.LogProbs.data<float>().ToArray());
+        direct.Mask.data<float>().ToArray().Should().Equal(throughPolicy.Mask.data<float>().ToArray());
+    }
+
     private float NaiveLogProb(List<int> prefix, int next, double temperature)
     {
         using var scope = NewDisposeScope();

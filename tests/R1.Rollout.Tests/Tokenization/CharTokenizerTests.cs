@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using R1.Rollout.ChatTemplates;
 using R1.Rollout.Tokenization;
 
@@ -49,7 +50,7 @@ public sealed class CharTokenizerTests
     public void The_R1_Zero_preamble_can_be_one_token_and_the_rest_of_the_template_stays_characters()
     {
         var t = CharTokenizer.CreateDefault(R1ZeroChatTemplate.Preamble);
-        string prompt = new R1ZeroChatTemplate().Render([new ChatMessage(ChatRoles.User, "3+4*5")], addGenerationPrompt: true);
+        string prompt = new R1ZeroChatTemplate().Render([new ChatMessage(ChatRole.User, "3+4*5")], addGenerationPrompt: true);
 
         var ids = t.Encode(prompt);
 

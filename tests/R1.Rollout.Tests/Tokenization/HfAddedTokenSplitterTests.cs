@@ -4,7 +4,8 @@ namespace R1.Rollout.Tests.Tokenization;
 
 public sealed class HfAddedTokenSplitterTests
 {
-    private static string[] Texts(HfAddedTokenSplitter s, string text) => s.Split(text).Select(x => x.Token is null ? x.Text : $"[{x.Text}]").ToArray();
+    private static string[] Texts(HfAddedTokenSplitter s, string text) =>
+        s.Split(text).Select(x => x.Token is null ? x.Text : $"[{x.Text}]").ToArray();
 
     [Test]
     public void The_longest_token_at_the_leftmost_position_wins()

@@ -43,7 +43,8 @@ public sealed class HfSplitPreTokenizerTests
     {
         foreach (UnicodeCategory c in Enum.GetValues<UnicodeCategory>())
         {
-            if (c is UnicodeCategory.Control or UnicodeCategory.Surrogate or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator) continue;
+            if (c is UnicodeCategory.Control or UnicodeCategory.Surrogate or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+                continue;
             CharUnicodeInfo.GetUnicodeCategory(HfCodePointText.StandIn(c)).Should().Be(c);
         }
     }

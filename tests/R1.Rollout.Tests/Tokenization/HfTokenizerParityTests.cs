@@ -40,7 +40,8 @@ public sealed class HfTokenizerParityTests(string name)
         string text = TokenizerCorpus.All[i];
         var ids = _tokenizer.Encode(text);
         _tokenizer.Decode(ids).Should().Be(_reference.Decoded[i], $"{name} decoding of {TokenizerCorpus.Show(text)}");
-        _tokenizer.Decode(ids, skipSpecialTokens: true).Should().Be(_reference.DecodedSkipSpecial[i], $"{name} decoding without special tokens of {TokenizerCorpus.Show(text)}");
+        _tokenizer.Decode(ids, skipSpecialTokens: true)
+            .Should().Be(_reference.DecodedSkipSpecial[i], $"{name} decoding without special tokens of {TokenizerCorpus.Show(text)}");
     }
 
     [Test]

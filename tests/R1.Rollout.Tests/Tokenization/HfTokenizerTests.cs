@@ -63,7 +63,8 @@ public sealed class HfTokenizerTests
         var texts = TokenizerCorpus.All;
         var sequential = texts.Select(t.Encode).ToArray();
         var parallel = new IReadOnlyList<int>[texts.Count];
-        Parallel.For(0, texts.Count * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel[i % texts.Count] = t.Encode(texts[i % texts.Count]));
+        Parallel.For(0, texts.Count * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => parallel[i % texts.Count] = t.Encode(texts[i % texts.Count]));
         for (int i = 0; i < texts.Count; i++) parallel[i].Should().Equal(sequential[i]);
     }
 
@@ -83,7 +84,8 @@ public sealed class HfTokenizerTests
             TestTokenizers.DeepSeekV3.Save(dir);
             string source = TestPaths.TestData("tokenizers/deepseek-v3");
             File.ReadAllBytes(Path.Combine(dir, "tokenizer.json")).Should().Equal(File.ReadAllBytes(Path.Combine(source, "tokenizer.json")));
-            File.ReadAllBytes(Path.Combine(dir, "tokenizer_config.json")).Should().Equal(File.ReadAllBytes(Path.Combine(source, "tokenizer_config.json")));
+            File.ReadAllBytes(Path.Combine(dir, "tokenizer_config.json"))
+                .Should().Equal(File.ReadAllBytes(Path.Combine(source, "tokenizer_config.json")));
             var loaded = TokenizerFiles.Load(dir);
             loaded.Should().BeOfType<HfTokenizer>();
             const string text = "<｜User｜>Solve 12+30.<｜Assistant｜><think>\n42\n</think>";

@@ -26,7 +26,10 @@ internal static class ReferenceTokenizer
         [property: JsonPropertyName("decodedSkipSpecial")] string[] DecodedSkipSpecial,
         [property: JsonPropertyName("chats")] string[] Chats);
 
-    /// <summary>Encodes and decodes <paramref name="texts"/> and renders <paramref name="conversations"/> with the tokenizer in <paramref name="tokenizerDir"/>.</summary>
+    /// <summary>
+    /// Encodes and decodes <paramref name="texts"/> and renders <paramref name="conversations"/> with the tokenizer in <paramref
+    /// name="tokenizerDir"/>.
+    /// </summary>
     public static Result Run(string tokenizerDir, IReadOnlyList<string> texts, IReadOnlyList<Conversation>? conversations = null)
     {
         EnsureInstalled();
@@ -67,7 +70,11 @@ internal static class ReferenceTokenizer
         {
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout)) { process.Kill(entireProcessTree: true); throw new TimeoutException($"{file} {string.Join(' ', args)} timed out."); }
+            if (!process.WaitForExit(timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{file} {string.Join(' ', args)} timed out.");
+            }
             return (process.ExitCode, stdout.Result, stderr.Result);
         }
     }

@@ -1,9 +1,9 @@
 using static TorchSharp.torch;
 
-namespace R1.Rollout.Generation;
+namespace R1.Rollout.Batching;
 
 /// <summary>Left-padding helpers shared by generation and scoring.</summary>
-public static class PromptBatch
+internal static class PromptBatch
 {
     /// <summary>Checks that there is at least one prompt and no prompt is empty.</summary>
     /// <exception cref="ArgumentException">The batch or a prompt is empty.</exception>
@@ -17,8 +17,9 @@ public static class PromptBatch
     }
 
     /// <summary>
-    /// Left-pads <paramref name="prompts"/> to their longest length into ids and mask arrays of width
-    /// <paramref name="width"/> (≥ the longest prompt); columns after the prompt hold <paramref name="padId"/> and mask 1.
+    /// Left-pads <paramref name="prompts"/> to <paramref name="promptWidth"/> (the longest prompt) into ids and mask arrays
+    /// of width <paramref name="width"/> (≥ <paramref name="promptWidth"/>); columns after the prompts hold
+    /// <paramref name="padId"/> and mask 1.
     /// </summary>
     public static (long[,] Ids, long[,] Mask) LeftPad(IReadOnlyList<IReadOnlyList<int>> prompts, int promptWidth, int width, int padId)
     {
