@@ -20,7 +20,7 @@ public sealed class ReasonOptions
     /// <summary>Output column with the chain of thought inside <c>&lt;think&gt;…&lt;/think&gt;</c>. Default <c>Reasoning</c>.</summary>
     public string ReasoningColumnName { get; set; } = "Reasoning";
 
-    /// <summary>Output column with the final answer (see <see cref="ParsedCompletion"/>). Default <c>Answer</c>; it hides an input column of the same name.</summary>
+    /// <summary>Output column with the final answer (see <see cref="R1.Rewards.Format.ReasoningCompletion.FinalAnswer"/>). Default <c>Answer</c>; it hides an input column of the same name.</summary>
     public string AnswerColumnName { get; set; } = "Answer";
 
     /// <summary>Maximum generated tokens per completion. Default 256.</summary>
