@@ -1,9 +1,9 @@
-using R1.MLNet.Inference;
+using R1.Rewards.Format;
 
 namespace R1.MLNet.Reason;
 
 /// <summary>
-/// The plain <see cref="IAnswerMatcher"/>: the answer is <see cref="ParsedCompletion.Answer"/> (inside
+/// The plain <see cref="IAnswerMatcher"/>: the answer is <see cref="ReasoningCompletion.FinalAnswer"/> (inside the last
 /// <c>&lt;answer&gt;</c> or after <c>&lt;/think&gt;</c>), compared as exact strings after trimming.
 /// </summary>
 public sealed class ExactAnswerMatcher : IAnswerMatcher
@@ -14,8 +14,8 @@ public sealed class ExactAnswerMatcher : IAnswerMatcher
     /// <inheritdoc />
     public string? Extract(string completion)
     {
-        string answer = ParsedCompletion.Parse(completion).Answer;
-        return answer.Length == 0 ? null : answer;
+        string? answer = ReasoningCompletion.Parse(completion).FinalAnswer;
+        return string.IsNullOrEmpty(answer) ? null : answer;
     }
 
     /// <inheritdoc />

@@ -1,13 +1,13 @@
+using R1.Rewards.Format;
 using R1.Rewards.Math;
 
-using R1.MLNet.Inference;
 
 namespace R1.MLNet.Reason;
 
 /// <summary>
 /// The default <see cref="IAnswerMatcher"/>, shared with the math accuracy reward: answers are found by
-/// <see cref="AnswerExtractor"/> (last <c>\boxed{}</c>, then <c>&lt;answer&gt;</c>, then "the answer is" / <c>####</c>), falling
-/// back to the text after <c>&lt;/think&gt;</c>; they are compared with <see cref="MathVerifier"/> (so <c>1/2</c> equals <c>0.5</c>).
+/// <see cref="AnswerExtractor"/> inside <see cref="ReasoningCompletion.FinalAnswer"/> (last <c>\boxed{}</c>, then
+/// <c>&lt;answer&gt;</c>, then "the answer is" / <c>####</c>), falling back to the whole final answer; they are compared with <see cref="MathVerifier"/> (so <c>1/2</c> equals <c>0.5</c>).
 /// </summary>
 public sealed class MathAnswerMatcher : IAnswerMatcher
 {
@@ -18,9 +18,9 @@ public sealed class MathAnswerMatcher : IAnswerMatcher
     public string? Extract(string completion)
     {
         ArgumentNullException.ThrowIfNull(completion);
-        if (AnswerExtractor.Extract(completion) is { } found) return found.Answer;
-        string answer = ParsedCompletion.Parse(completion).Answer;
-        return answer.Length == 0 ? null : answer;
+        var parsed = ReasoningCompletion.Parse(completion);
+        if (AnswerExtractor.Extract(parsed) is { } found) return found.Answer;
+        return string.IsNullOrEmpty(parsed.FinalAnswer) ? null : parsed.FinalAnswer;
     }
 
     /// <inheritdoc />

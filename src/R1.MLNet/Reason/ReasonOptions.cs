@@ -23,7 +23,10 @@ public sealed class ReasonOptions
     /// <summary>Output column with the chain of thought inside <c>&lt;think&gt;…&lt;/think&gt;</c>. Default <c>Reasoning</c>.</summary>
     public string ReasoningColumnName { get; set; } = "Reasoning";
 
-    /// <summary>Output column with the final answer (as the rewards parse it). Default <c>Answer</c>; it hides an input column of the same name.</summary>
+    /// <summary>
+    /// Output column with the final answer, as the rewards grade it (<see cref="R1.Rewards.Format.ReasoningCompletion.FinalAnswer"/>).
+    /// Default <c>Answer</c>; it hides an input column of the same name.
+    /// </summary>
     public string AnswerColumnName { get; set; } = "Answer";
 
     /// <summary>

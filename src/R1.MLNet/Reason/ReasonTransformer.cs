@@ -2,15 +2,15 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using R1.MLNet.DataView;
 using R1.MLNet.Training;
+using R1.Rewards.Format;
 using R1.Rollout;
-
-using R1.MLNet.Inference;
 
 namespace R1.MLNet.Reason;
 
 /// <summary>
 /// Generates a completion for each row's question and adds three text columns: the completion, the reasoning inside
-/// <c>&lt;think&gt;</c> and the final answer (names in <see cref="ReasonOptions"/>). Columns are computed lazily: a cursor that
+/// <c>&lt;think&gt;</c> and the final answer, both as parsed by R1.Rewards' <see cref="ReasoningCompletion"/> (the answer the
+/// rewards grade; empty when the reasoning did not finish), names in <see cref="ReasonOptions"/>. Columns are computed lazily: a cursor that
 /// does not ask for them never runs the model. With <see cref="ReasonOptions.Samples"/> = k &gt; 1, k completions are
 /// sampled and the outputs are those of the first completion carrying the majority-voted answer.
 /// Save with <see cref="Persistence.ReasoningModel.Save"/>.
@@ -92,7 +92,7 @@ public sealed class ReasonTransformer : ITransformer, IPolicyCarrier
     {
         var answers = completions.Select(_options.AnswerMatcher.Extract).ToArray();
         int winner = _options.Samples == 1 ? 0 : Math.Max(0, MajorityVote.Winner(answers, _options.AnswerMatcher));
-        var parsed = ParsedCompletion.Parse(completions[winner]);
-        return new ReasonOutput(completions[winner], parsed.Reasoning, parsed.Answer, completions);
+        var parsed = ReasoningCompletion.Parse(completions[winner]);
+        return new ReasonOutput(completions[winner], parsed.Reasoning ?? "", parsed.FinalAnswer ?? "", completions);
     }
 }

@@ -23,7 +23,8 @@ internal sealed class BoundedCapture
         get { lock (_gate) return Encoding.UTF8.GetString(_kept.GetBuffer(), 0, (int)_kept.Length); }
     }
 
-    /// <summary>Starts draining <paramref name="stream"/>; the task ends at end of stream or when <paramref name="cancellationToken"/> fires.</summary>
+    /// <summary>Starts draining <paramref name="stream"/>; the task ends at end of stream or when <paramref name="cancellationToken"/>
+    /// fires.</summary>
     public static (BoundedCapture Capture, Task Drained) Start(Stream stream, int limit, CancellationToken cancellationToken)
     {
         var capture = new BoundedCapture(limit);

@@ -7,7 +7,7 @@ namespace R1.Rewards.Code;
 /// <c>&lt;/think&gt;</c> when there is one), a final unclosed fence's remainder (a truncated generation), or else the
 /// whole answer.
 /// </summary>
-public static partial class CodeBlockExtractor
+internal static partial class CodeBlockExtractor
 {
     /// <summary>The extracted code, or <see langword="null"/> when the answer holds no code at all.</summary>
     public static ExtractedCode? Extract(string completion)

@@ -69,8 +69,10 @@ public sealed class CodeExecutionOptions
         Positive(MaxFileMb, nameof(MaxFileMb));
         Positive(MaxOutputBytes, nameof(MaxOutputBytes));
         Positive(MaxParallelProcesses, nameof(MaxParallelProcesses));
-        if (string.IsNullOrWhiteSpace(PythonPath)) throw new ArgumentException("CodeExecutionOptions.PythonPath must name a Python interpreter.", nameof(PythonPath));
-        if (SandboxUid <= 0) throw new ArgumentException($"CodeExecutionOptions.SandboxUid must be a non-root uid, got {SandboxUid}.", nameof(SandboxUid));
+        if (string.IsNullOrWhiteSpace(PythonPath)) throw new ArgumentException("CodeExecutionOptions.PythonPath must name a Python interpreter.",
+            nameof(PythonPath));
+        if (SandboxUid <= 0) throw new ArgumentException($"CodeExecutionOptions.SandboxUid must be a non-root uid, got {SandboxUid}.",
+            nameof(SandboxUid));
         if (RemoteUrl != null && !Uri.TryCreate(RemoteUrl, UriKind.Absolute, out _))
             throw new ArgumentException($"CodeExecutionOptions.RemoteUrl '{RemoteUrl}' is not an absolute URL.", nameof(RemoteUrl));
     }

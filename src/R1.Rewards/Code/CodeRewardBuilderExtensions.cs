@@ -18,7 +18,8 @@ public static class CodeRewardBuilderExtensions
     /// <example><code>
     /// services.AddReasoningRewards(b => b.AddCodeExecution(configure: o => o.ScoringMode = CodeScoringMode.PassFail));
     /// </code></example>
-    public static ReasoningRewardsBuilder AddCodeExecution(this ReasoningRewardsBuilder builder, double weight = 1.0, Action<CodeExecutionOptions>? configure = null)
+    public static ReasoningRewardsBuilder AddCodeExecution(this ReasoningRewardsBuilder builder, double weight = 1.0,
+        Action<CodeExecutionOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddRewardOptions(CodeExecutionOptions.SectionName, configure);

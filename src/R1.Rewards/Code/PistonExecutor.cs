@@ -13,7 +13,8 @@ public sealed class PistonExecutor : ICodeExecutor
     private readonly HttpClient _http;
     private readonly CodeExecutionOptions _options;
 
-    /// <summary>Creates the executor; <paramref name="http"/>'s base address is taken from <see cref="CodeExecutionOptions.RemoteUrl"/> when it has none.</summary>
+    /// <summary>Creates the executor; <paramref name="http"/>'s base address is taken from <see cref="CodeExecutionOptions.RemoteUrl"/> when it has
+    /// none.</summary>
     public PistonExecutor(HttpClient http, CodeExecutionOptions options)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -21,7 +22,8 @@ public sealed class PistonExecutor : ICodeExecutor
         options.Validate();
         if (http.BaseAddress == null)
         {
-            if (options.RemoteUrl == null) throw new ArgumentException("PistonExecutor needs CodeExecutionOptions.RemoteUrl or an HttpClient with a BaseAddress.", nameof(options));
+            if (options.RemoteUrl == null) throw new ArgumentException("PistonExecutor needs CodeExecutionOptions.RemoteUrl or an HttpClient with a"
+                + " BaseAddress.", nameof(options));
             http.BaseAddress = new Uri(options.RemoteUrl.TrimEnd('/') + "/");
         }
         _http = http;

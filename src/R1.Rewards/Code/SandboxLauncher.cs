@@ -62,10 +62,14 @@ internal sealed class SandboxLauncher
         return new(options, SandboxMode.RlimitsOnly, null, setpriv, null);
     }
 
-    /// <summary>The start info that runs <c>python -I -B harness job</c> in <paramref name="workDir"/> as slot <paramref name="slot"/>'s uid.</summary>
+    /// <summary>The start info that runs <c>python -I -B harness job</c> in <paramref name="workDir"/> as slot <paramref name="slot"/>'s
+    /// uid.</summary>
     public ProcessStartInfo Build(string workDir, int slot)
     {
-        var psi = new ProcessStartInfo { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
         var command = new List<string>();
         if (Mode == SandboxMode.Bubblewrap) command.AddRange(BubblewrapArgs(workDir));
         if (_setpriv != null) command.AddRange(DropToUid(slot));
@@ -81,12 +85,14 @@ internal sealed class SandboxLauncher
         return psi;
     }
 
-    /// <summary>The start info that kills every process of slot <paramref name="slot"/>'s uid (used after a run in RlimitsOnly mode as root).</summary>
+    /// <summary>The start info that kills every process of slot <paramref name="slot"/>'s uid (used after a run in RlimitsOnly mode as
+    /// root).</summary>
     public ProcessStartInfo KillSandboxUid(int slot)
     {
         var psi = new ProcessStartInfo(_setpriv!) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in DropToUid(slot).Skip(1)) psi.ArgumentList.Add(arg);
-        foreach (var arg in new[] { _options.PythonPath, "-I", "-S", "-c", "import os, signal; os.kill(-1, signal.SIGKILL)" }) psi.ArgumentList.Add(arg);
+        foreach (var arg in new[] { _options.PythonPath, "-I", "-S", "-c",
+            "import os, signal; os.kill(-1, signal.SIGKILL)" }) psi.ArgumentList.Add(arg);
         return psi;
     }
 
@@ -115,7 +121,8 @@ internal sealed class SandboxLauncher
         {
             var psi = new ProcessStartInfo(bwrap) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
             if (!Environment.IsPrivilegedProcess) psi.ArgumentList.Add("--unshare-user");
-            foreach (var a in new[] { "--unshare-net", "--unshare-pid", "--die-with-parent", "--ro-bind", "/", "/", "--proc", "/proc", "--", "/bin/true" })
+            foreach (var a in new[] { "--unshare-net", "--unshare-pid", "--die-with-parent", "--ro-bind", "/", "/", "--proc", "/proc", "--",
+                "/bin/true" })
                 psi.ArgumentList.Add(a);
             using var process = Process.Start(psi)!;
             string error = process.StandardError.ReadToEnd();

@@ -7,6 +7,8 @@ namespace R1.Rewards.Composition;
 /// <summary>
 /// Builds the reward pipeline inside <see cref="RewardServiceCollectionExtensions.AddReasoningRewards"/>.
 /// Each <c>AddXxx</c> extension registers one reward with a weight; adding the same reward twice keeps one.
+/// <see cref="Use(Func{IRewardScorer, IServiceProvider, IRewardScorer})"/> wraps the resulting <see cref="IRewardScorer"/>,
+/// in the style of Microsoft.Extensions.AI's <c>ChatClientBuilder.Use</c>.
 /// </summary>
 public sealed class ReasoningRewardsBuilder
 {
@@ -33,6 +35,35 @@ public sealed class ReasoningRewardsBuilder
     {
         ArgumentNullException.ThrowIfNull(reward);
         return Add(reward.Name, _ => reward, weight);
+    }
+
+    /// <summary>
+    /// Wraps the reward pipeline: the <see cref="IRewardScorer"/> resolved from the container is
+    /// <paramref name="wrapper"/>'s result, built once (the scorer is a singleton) around the scorer that runs the
+    /// registered rewards — or around the wrapper registered after this one. Wrappers apply in registration order: the
+    /// first <c>Use</c> is the <b>outermost</b> (it sees each batch first and the final result last) and the last
+    /// <c>Use</c> wraps the reward scorer directly, as with <c>ChatClientBuilder.Use</c>. Typical wrappers: an ablation
+    /// that shuffles rewards across the batch, reward clipping or logging. Wrappers from several
+    /// <c>AddReasoningRewards</c> calls accumulate.
+    /// </summary>
+    /// <param name="wrapper">Builds the wrapper from the inner scorer and the service provider; must not return <see langword="null"/>.</param>
+    /// <example><code>
+    /// services.AddReasoningRewards(b => b.AddMathAccuracy().Use((inner, sp) => new ShuffledRewardScorer(inner, seed: 7)));
+    /// </code></example>
+    public ReasoningRewardsBuilder Use(Func<IRewardScorer, IServiceProvider, IRewardScorer> wrapper)
+    {
+        ArgumentNullException.ThrowIfNull(wrapper);
+        Services.AddSingleton(new RewardScorerWrapper(wrapper));
+        return this;
+    }
+
+    /// <summary>Wraps the reward pipeline with a wrapper that needs no services; see
+    /// <see cref="Use(Func{IRewardScorer, IServiceProvider, IRewardScorer})"/>.</summary>
+    /// <param name="wrapper">Builds the wrapper from the inner scorer; must not return <see langword="null"/>.</param>
+    public ReasoningRewardsBuilder Use(Func<IRewardScorer, IRewardScorer> wrapper)
+    {
+        ArgumentNullException.ThrowIfNull(wrapper);
+        return Use((inner, _) => wrapper(inner));
     }
 
     /// <summary>

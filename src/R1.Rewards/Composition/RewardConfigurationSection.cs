@@ -2,5 +2,6 @@ using Microsoft.Extensions.Configuration;
 
 namespace R1.Rewards.Composition;
 
-/// <summary>The configuration section that reward options are bound from (registered by <see cref="ReasoningRewardsBuilder.BindConfiguration"/>).</summary>
-public sealed record RewardConfigurationSection(IConfiguration Section);
+/// <summary>The configuration section that reward options are bound from (registered by
+/// <see cref="ReasoningRewardsBuilder.BindConfiguration"/>).</summary>
+internal sealed record RewardConfigurationSection(IConfiguration Section);

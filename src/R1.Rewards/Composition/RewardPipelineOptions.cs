@@ -8,10 +8,12 @@ public sealed class RewardPipelineOptions
     /// <summary>The configuration section name: <c>Rewards</c>.</summary>
     public const string SectionName = "Rewards";
 
-    /// <summary>Weight overrides by reward name (for example <c>{"math": 1.0, "format": 0.5}</c>). Default: none, so each registration's own weight applies.</summary>
+    /// <summary>Weight overrides by reward name (for example <c>{"math": 1.0, "format": 0.5}</c>). Default: none, so each registration's own weight
+    /// applies.</summary>
     public Dictionary<string, double> Weights { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The longest time one reward may take on one batch before its unfinished scores count as "not applicable". Default: 5 minutes.</summary>
+    /// <summary>The longest time one reward may take on one batch before its unfinished scores count as "not applicable". Default: 5
+    /// minutes.</summary>
     public TimeSpan RewardTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The registered rewards, in registration order (names unique; the last registration of a name wins).</summary>

@@ -52,20 +52,23 @@ public sealed class RewardScorer : IRewardScorer
         return result;
     }
 
-    private async Task<(IReadOnlyList<RewardScore> Scores, TimeSpan Elapsed)> TimedAsync(IReward reward, IReadOnlyList<RewardSample> samples, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<RewardScore> Scores, TimeSpan Elapsed)> TimedAsync(IReward reward, IReadOnlyList<RewardSample> samples,
+        CancellationToken cancellationToken)
     {
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         var scores = await RunOneAsync(reward, samples, cancellationToken).ConfigureAwait(false);
         return (scores, System.Diagnostics.Stopwatch.GetElapsedTime(start));
     }
 
-    private async Task<IReadOnlyList<RewardScore>> RunOneAsync(IReward reward, IReadOnlyList<RewardSample> samples, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RewardScore>> RunOneAsync(IReward reward, IReadOnlyList<RewardSample> samples,
+        CancellationToken cancellationToken)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(_timeout);
         try
         {
-            var scores = await Task.Run(async () => await reward.ScoreAsync(samples, cts.Token).ConfigureAwait(false), cts.Token).ConfigureAwait(false);
+            var scores = await Task.Run(async () => await reward.ScoreAsync(samples, cts.Token).ConfigureAwait(false), cts.Token)
+                .ConfigureAwait(false);
             if (scores.Count != samples.Count)
                 return Fill(samples.Count, $"{reward.Name} returned {scores.Count} scores for {samples.Count} samples");
             return scores;
@@ -103,7 +106,8 @@ public sealed class RewardScorer : IRewardScorer
             double mean = applicable.Length == 0 ? double.NaN : applicable.Average();
             string? topReason = scores.Where(s => !s.IsApplicable).GroupBy(s => s.Diagnostic)
                 .OrderByDescending(g => g.Count()).Select(g => $"{g.Count()}x {g.Key}").FirstOrDefault();
-            _logger.LogDebug("Reward {Reward}: mean {Mean:0.###} over {Applicable}/{Count} applicable (weight {Weight}) in {ElapsedMs:0} ms{NotApplicable}",
+            _logger.LogDebug("Reward {Reward}: mean {Mean:0.###} over {Applicable}/{Count} applicable (weight {Weight}) in {ElapsedMs:0} ms"
+                + "{NotApplicable}",
                 result.RewardNames[r], mean, applicable.Length, scores.Count, result.Weights[r], elapsed[r].TotalMilliseconds,
                 topReason == null ? "" : $"; not applicable: {topReason}");
         }

@@ -13,7 +13,8 @@ public sealed partial class FormatReward : RewardBase
 {
     private enum Segment { Blank, Reasoning, Answer, Summary }
 
-    private static readonly string[] R1ZeroTags = [ReasoningCompletion.ThinkOpen, ReasoningCompletion.ThinkClose, ReasoningCompletion.AnswerOpen, ReasoningCompletion.AnswerClose];
+    private static readonly string[] R1ZeroTags = [ReasoningCompletion.ThinkOpen, ReasoningCompletion.ThinkClose, ReasoningCompletion.AnswerOpen,
+        ReasoningCompletion.AnswerClose];
     private static readonly Segment[] R1ZeroSegments = [Segment.Blank, Segment.Reasoning, Segment.Blank, Segment.Answer, Segment.Blank];
     private static readonly string[] R1Tags = [ReasoningCompletion.ThinkOpen, ReasoningCompletion.ThinkClose];
     private static readonly Segment[] R1Segments = [Segment.Blank, Segment.Reasoning, Segment.Summary];
@@ -41,7 +42,7 @@ public sealed partial class FormatReward : RewardBase
 
     /// <inheritdoc />
     protected override ValueTask<RewardScore> ScoreOneAsync(RewardSample sample, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Score(sample.Completion, ThinkOpenedInPrompt(sample.Prompt)));
+        ValueTask.FromResult(Score(sample.Completion, ReasoningCompletion.PromptOpensThink(sample.Prompt)));
 
     /// <summary>Scores one completion; <paramref name="thinkOpenedInPrompt"/> says the prompt already ended with <c>&lt;think&gt;</c>.</summary>
     public RewardScore Score(string completion, bool thinkOpenedInPrompt = false)
@@ -62,9 +63,6 @@ public sealed partial class FormatReward : RewardBase
         int correct = expected.Count(t => Occurrences(body, t, Comparison) == 1);
         return RewardScore.Of(correct * _options.PartialCreditPerTag, $"not {mode} {style} format: {failure}; {correct}/{expected.Length} tags once");
     }
-
-    private static bool ThinkOpenedInPrompt(string prompt) =>
-        prompt.AsSpan().TrimEnd().EndsWith(ReasoningCompletion.ThinkOpen, StringComparison.Ordinal);
 
     private StringComparison Comparison => _options.Mode == FormatMode.Strict ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
 

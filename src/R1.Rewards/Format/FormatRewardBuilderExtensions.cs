@@ -14,7 +14,8 @@ public static class FormatRewardBuilderExtensions
     /// <param name="builder">The reward builder.</param>
     /// <param name="weight">Weight in the total. Default 1.</param>
     /// <param name="configure">Adjusts the options (style, strict/lenient, partial credit).</param>
-    public static ReasoningRewardsBuilder AddFormat(this ReasoningRewardsBuilder builder, double weight = 1.0, Action<FormatRewardOptions>? configure = null)
+    public static ReasoningRewardsBuilder AddFormat(this ReasoningRewardsBuilder builder, double weight = 1.0,
+        Action<FormatRewardOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder

@@ -6,7 +6,8 @@ public sealed class JudgeOptions
     /// <summary>The configuration subsection name, <c>Judge</c>.</summary>
     public const string SectionName = "Judge";
 
-    /// <summary>The model id sent with each request (<c>ChatOptions.ModelId</c>). Default: <see langword="null"/> (the client's default model).</summary>
+    /// <summary>The model id sent with each request (<c>ChatOptions.ModelId</c>). Default: <see langword="null"/> (the client's default
+    /// model).</summary>
     public string? ModelId { get; set; }
 
     /// <summary>How long one request may take before it counts as failed (and is retried). Default: 30 seconds.</summary>
@@ -18,7 +19,8 @@ public sealed class JudgeOptions
     /// <summary>The wait before the first retry; it doubles for each further retry. Default: 500 ms.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>How many verdicts are kept, keyed by the exact prompt sent; identical queries reuse them. 0 turns the cache off. Default: 10,000.</summary>
+    /// <summary>How many verdicts are kept, keyed by the exact prompt sent; identical queries reuse them. 0 turns the cache off. Default:
+    /// 10,000.</summary>
     public int CacheSize { get; set; } = 10_000;
 
     /// <summary>How many requests run at once per batch. Default: 4.</summary>
@@ -38,7 +40,8 @@ public sealed class JudgeOptions
         if (RetryDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(RetryDelay), RetryDelay, "RetryDelay must not be negative.");
         if (CacheSize < 0) throw new ArgumentOutOfRangeException(nameof(CacheSize), CacheSize, "CacheSize must not be negative.");
         if (MaxConcurrency < 1) throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), MaxConcurrency, "MaxConcurrency must be at least 1.");
-        if (MaxOutputTokens < 1) throw new ArgumentOutOfRangeException(nameof(MaxOutputTokens), MaxOutputTokens, "MaxOutputTokens must be at least 1.");
+        if (MaxOutputTokens < 1) throw new ArgumentOutOfRangeException(nameof(MaxOutputTokens), MaxOutputTokens,
+            "MaxOutputTokens must be at least 1.");
         if (MaxAnswerChars < 1) throw new ArgumentOutOfRangeException(nameof(MaxAnswerChars), MaxAnswerChars, "MaxAnswerChars must be at least 1.");
     }
 }

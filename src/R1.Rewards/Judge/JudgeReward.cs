@@ -48,7 +48,7 @@ public sealed class JudgeReward : RewardBase, IDisposable
     protected override async ValueTask<RewardScore> ScoreOneAsync(RewardSample sample, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(sample.Answer)) return RewardScore.NotApplicable("no reference answer");
-        string? final = ReasoningCompletion.Parse(sample.Completion).FinalAnswerOr(sample.Completion);
+        string? final = ReasoningCompletion.Parse(sample).FinalAnswer;
         if (string.IsNullOrWhiteSpace(final)) return RewardScore.NotApplicable("no final answer: it is empty or the reasoning did not finish");
         if (final.Length > _options.MaxAnswerChars) final = final[^_options.MaxAnswerChars..];
 
@@ -71,7 +71,8 @@ public sealed class JudgeReward : RewardBase, IDisposable
         return cached && score.IsApplicable ? score with { Diagnostic = score.Diagnostic + " (cached)" } : score;
     }
 
-    /// <summary>Returns the cached (or in-flight) query for <paramref name="key"/>, or starts one; identical concurrent queries share one request.</summary>
+    /// <summary>Returns the cached (or in-flight) query for <paramref name="key"/>, or starts one; identical concurrent queries share one
+    /// request.</summary>
     private (Task<RewardScore> Query, bool Cached) GetOrStart(string key, IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken)
     {
         Lazy<Task<RewardScore>> query;

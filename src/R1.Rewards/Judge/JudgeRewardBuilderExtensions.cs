@@ -18,7 +18,8 @@ public static class JudgeRewardBuilderExtensions
     /// <param name="chatClientKey">The DI key of the chat client.</param>
     /// <param name="weight">Weight in the total. Default 1.</param>
     /// <param name="configure">Adjusts the options (timeout, retries, cache, model id).</param>
-    public static ReasoningRewardsBuilder AddJudge(this ReasoningRewardsBuilder builder, string chatClientKey, double weight = 1.0, Action<JudgeOptions>? configure = null)
+    public static ReasoningRewardsBuilder AddJudge(this ReasoningRewardsBuilder builder, string chatClientKey, double weight = 1.0,
+        Action<JudgeOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(chatClientKey);

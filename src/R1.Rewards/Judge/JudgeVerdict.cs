@@ -1,7 +1,8 @@
 namespace R1.Rewards.Judge;
 
-/// <summary>Parses the judge's reply: exactly <c>CORRECT</c> or <c>INCORRECT</c> (any case), optionally in quotes, bold or followed by a period.</summary>
-public static class JudgeVerdict
+/// <summary>Parses the judge's reply: exactly <c>CORRECT</c> or <c>INCORRECT</c> (any case), optionally in quotes, bold or followed by a
+/// period.</summary>
+internal static class JudgeVerdict
 {
     private static readonly char[] Decoration = ['*', '"', '\'', '`', '.', '!', ' ', '\n', '\r', '\t'];
 

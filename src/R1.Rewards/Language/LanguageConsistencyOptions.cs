@@ -26,6 +26,8 @@ public sealed class LanguageConsistencyOptions
     {
         if (MinWords < 1) throw new ArgumentOutOfRangeException(nameof(MinWords), MinWords, "MinWords must be at least 1.");
         if (!string.IsNullOrWhiteSpace(TargetLanguage) && !LanguageScripts.TryGetScripts(TargetLanguage, out _))
-            throw new ArgumentException($"Unknown target language '{TargetLanguage}'. Known ISO 639-1 codes: {string.Join(", ", LanguageScripts.KnownLanguages.Order())}.", nameof(TargetLanguage));
+            throw new ArgumentException(
+                $"Unknown target language '{TargetLanguage}'. Known ISO 639-1 codes: {string.Join(", ", LanguageScripts.KnownLanguages.Order())}.",
+                nameof(TargetLanguage));
     }
 }

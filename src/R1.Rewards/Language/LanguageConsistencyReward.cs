@@ -46,7 +46,7 @@ public sealed class LanguageConsistencyReward : RewardBase
         if (target == null) return RewardScore.NotApplicable("no target language: none configured and the prompt has no words to detect it from");
         if (!LanguageScripts.TryGetScripts(target, out var scripts)) return RewardScore.NotApplicable($"unknown target language '{target}'");
 
-        string cot = ReasoningCompletion.Parse(sample.Completion).ChainOfThoughtOr(sample.Completion);
+        string cot = ReasoningCompletion.Parse(sample).Reasoning ?? sample.Completion;
         return Score(cot, target, scripts, source);
     }
 

@@ -12,7 +12,8 @@ public static class LanguageConsistencyRewardBuilderExtensions
     /// <c>Language</c>, then <paramref name="targetLanguage"/> (when given), then <paramref name="configure"/>.
     /// </summary>
     /// <param name="builder">The reward builder.</param>
-    /// <param name="targetLanguage">The chain of thought's target language (ISO 639-1, such as <c>ko</c>); <see langword="null"/> to take it from each sample or its prompt.</param>
+    /// <param name="targetLanguage">The chain of thought's target language (ISO 639-1, such as <c>ko</c>); <see langword="null"/> to take it from
+    /// each sample or its prompt.</param>
     /// <param name="weight">Weight in the total. Default 1.</param>
     /// <param name="configure">Adjusts the options.</param>
     public static ReasoningRewardsBuilder AddLanguageConsistency(this ReasoningRewardsBuilder builder, string? targetLanguage = null,
@@ -25,6 +26,7 @@ public static class LanguageConsistencyRewardBuilderExtensions
                 if (targetLanguage != null) o.TargetLanguage = targetLanguage;
                 configure?.Invoke(o);
             })
-            .Add(LanguageConsistencyReward.RewardName, sp => new LanguageConsistencyReward(sp.GetRequiredService<IOptions<LanguageConsistencyOptions>>()), weight);
+            .Add(LanguageConsistencyReward.RewardName, sp =>
+                new LanguageConsistencyReward(sp.GetRequiredService<IOptions<LanguageConsistencyOptions>>()), weight);
     }
 }

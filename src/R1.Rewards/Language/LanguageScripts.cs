@@ -5,7 +5,7 @@ namespace R1.Rewards.Language;
 /// Script is all this knows: it cannot tell French from English or Russian from Ukrainian; each script family is
 /// reported as its most common language (Latin → <c>en</c>, Cyrillic → <c>ru</c>, Arabic → <c>ar</c>, Devanagari → <c>hi</c>).
 /// </summary>
-public static class LanguageScripts
+internal static class LanguageScripts
 {
     private static readonly Script[] Latin = [Script.Latin];
     private static readonly Dictionary<string, Script[]> ByLanguage = Build();
@@ -60,7 +60,9 @@ public static class LanguageScripts
     private static Dictionary<string, Script[]> Build()
     {
         var map = new Dictionary<string, Script[]>(StringComparer.OrdinalIgnoreCase);
-        foreach (var code in "en fr de es it pt nl sv da no nb nn is fi et lv lt pl cs sk sl hr bs ro hu tr az vi id ms tl sw ca eu gl ga cy sq af la eo uz".Split(' '))
+        const string latinLanguages = "en fr de es it pt nl sv da no nb nn is fi et lv lt pl cs sk sl hr bs ro hu tr az vi id ms tl sw ca eu gl ga "
+            + "cy sq af la eo uz";
+        foreach (var code in latinLanguages.Split(' '))
             map[code] = Latin;
         foreach (var code in "ru uk be bg sr mk kk ky tg mn".Split(' '))
             map[code] = [Script.Cyrillic];

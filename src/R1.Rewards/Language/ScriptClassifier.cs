@@ -4,7 +4,7 @@ using System.Text;
 namespace R1.Rewards.Language;
 
 /// <summary>Maps a Unicode scalar to its <see cref="Script"/> by code-point block (a fast table, no ICU).</summary>
-public static class ScriptClassifier
+internal static class ScriptClassifier
 {
     /// <summary>The script of a letter; <see cref="Script.None"/> for anything that is not a letter or a combining mark.</summary>
     public static Script Classify(Rune rune)
@@ -12,7 +12,8 @@ public static class ScriptClassifier
         int c = rune.Value;
         var category = Rune.GetUnicodeCategory(rune);
         bool letter = category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.SpacingCombiningMark;
         if (!letter) return Script.None;
         return c switch
         {

@@ -16,7 +16,8 @@ namespace R1.Rewards.Language;
 /// </summary>
 public static partial class ScriptWordCounter
 {
-    /// <summary>Counts the word units of <paramref name="text"/>; with <paramref name="neutralizeMath"/> off, math and code are counted too.</summary>
+    /// <summary>Counts the word units of <paramref name="text"/>; with <paramref name="neutralizeMath"/> off, math and code are counted
+    /// too.</summary>
     public static ScriptWordCounts Count(string text, bool neutralizeMath = true)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -55,6 +56,7 @@ public static partial class ScriptWordCounter
 
     // Fenced and inline code; display and inline LaTeX math (a '$' pair must hug its content and the closing '$' must not
     // be followed by a digit, so prices such as "$2 ... $3" stay text); environments; markup tags and special tokens; remaining \commands.
-    [GeneratedRegex(@"```[\s\S]*?```|`[^`\n]*`|\$\$[\s\S]*?\$\$|\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)|\\begin\{(\w+\*?)\}[\s\S]*?\\end\{\1\}|\$(?=\S)(?:[^$\n\\]|\\.){1,300}?(?<=\S)\$(?!\d)|</?[A-Za-z][\w-]{0,30}>|<[|｜][^<>]{1,64}[|｜]>|\\[A-Za-z]+")]
+    [GeneratedRegex(@"```[\s\S]*?```|`[^`\n]*`|\$\$[\s\S]*?\$\$|\\\[[\s\S]*?\\\]|\\\([\s\S]*?\\\)|\\begin\{(\w+\*?)\}[\s\S]*?\\end\{\1\}|\$(?=\S)(?"
+        + @":[^$\n\\]|\\.){1,300}?(?<=\S)\$(?!\d)|</?[A-Za-z][\w-]{0,30}>|<[|｜][^<>]{1,64}[|｜]>|\\[A-Za-z]+")]
     private static partial Regex MathAndCode();
 }

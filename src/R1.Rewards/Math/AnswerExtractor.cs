@@ -1,9 +1,15 @@
+using R1.Rewards.Format;
+
 namespace R1.Rewards.Math;
 
 /// <summary>
-/// Finds the final answer in a completion. Priority: the last <c>\boxed{…}</c>/<c>\fbox{…}</c> (nested braces included),
-/// then the last <c>&lt;answer&gt;</c> tag, then whichever comes last of "The answer is …" and GSM8K's <c>#### n</c>.
-/// One linear pass over the text, so a 1 MB or deeply nested completion is cheap.
+/// Finds the math answer inside a completion's final answer (<see cref="ReasoningCompletion.FinalAnswer"/>): the completion is
+/// first parsed by <see cref="ReasoningCompletion"/>, so nothing written inside the think block is graded and an unfinished
+/// reasoning has no answer. Within the final answer the priority is: the last <c>\boxed{…}</c>/<c>\fbox{…}</c> (nested braces
+/// included); then, for an <c>&lt;answer&gt;</c> block, "The answer is …" inside it or else its whole content; without an
+/// answer block, whichever comes last of "The answer is …" and GSM8K's <c>#### n</c>. The extracted answer is therefore
+/// always a part of the final answer the <c>Reason</c> step shows. One linear pass over the text, so a 1 MB or deeply nested
+/// completion is cheap.
 /// </summary>
 public static class AnswerExtractor
 {
@@ -15,17 +21,34 @@ public static class AnswerExtractor
     /// <summary>The final answer of <paramref name="completion"/>, or <see langword="null"/> when it has none.</summary>
     public static ExtractedAnswer? Extract(string completion) => Extract(completion, null);
 
-    /// <summary>The final answer of <paramref name="completion"/>, or <see langword="null"/>; <paramref name="options"/> decide when boxes conflict.</summary>
+    /// <summary>The final answer of <paramref name="completion"/>, or <see langword="null"/>; <paramref name="options"/> decide when boxes
+    /// conflict.</summary>
     public static ExtractedAnswer? Extract(string completion, MathAccuracyOptions? options)
     {
         ArgumentNullException.ThrowIfNull(completion);
+        return Extract(ReasoningCompletion.Parse(completion), options);
+    }
+
+    /// <summary>
+    /// The math answer inside <paramref name="completion"/>'s <see cref="ReasoningCompletion.FinalAnswer"/>, or
+    /// <see langword="null"/> when it has none; <paramref name="options"/> decide when boxes conflict.
+    /// </summary>
+    public static ExtractedAnswer? Extract(ReasoningCompletion completion, MathAccuracyOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
         options ??= Defaults;
-        var boxes = FindBoxes(completion);
+        if (completion.AnswerRegion is not { } region) return null;
+        if (completion.RawAnswer is { } block)
+        {
+            var boxedInBlock = FindBoxes(block);
+            if (boxedInBlock.Count > 0) return FromBoxes(boxedInBlock, options);
+            return FromAnswerTag(block) is { } tagged ? new(tagged, AnswerSource.AnswerTag, [], false) : null;
+        }
+        var boxes = FindBoxes(region);
         if (boxes.Count > 0) return FromBoxes(boxes, options);
-        if (FromAnswerTag(completion) is { } tagged) return new(tagged, AnswerSource.AnswerTag, [], false);
-        var phrase = LastPhrase(completion);
-        var hash = completion.LastIndexOf("####", StringComparison.Ordinal);
-        if (hash >= 0 && hash > phrase.Index && RestOfLine(completion, hash + 4) is { Length: > 0 } marked)
+        var phrase = LastPhrase(region);
+        var hash = region.LastIndexOf("####", StringComparison.Ordinal);
+        if (hash >= 0 && hash > phrase.Index && RestOfLine(region, hash + 4) is { Length: > 0 } marked)
             return new(marked, AnswerSource.HashMarker, [], false);
         if (phrase.Answer is { Length: > 0 } said) return new(said, AnswerSource.AnswerPhrase, [], false);
         return null;
@@ -38,7 +61,8 @@ public static class AnswerExtractor
             .Select(b => b.Length > options.MaxAnswerLength ? b : LatexNormalizer.Normalize(b))
             .Distinct(StringComparer.Ordinal).ToList();
         var lastNormalized = last.Length > options.MaxAnswerLength ? last : LatexNormalizer.Normalize(last);
-        var conflict = distinct.Count > 1 && distinct.Any(d => d != lastNormalized && !MathVerifier.AreEquivalent(d, lastNormalized, options).IsEquivalent);
+        var conflict = distinct.Count > 1 && distinct.Any(d => d != lastNormalized && !MathVerifier.AreEquivalent(d, lastNormalized, options)
+            .IsEquivalent);
         return new(last, AnswerSource.Boxed, distinct, conflict);
     }
 
@@ -101,13 +125,10 @@ public static class AnswerExtractor
         return text[start..end];
     }
 
-    private static string? FromAnswerTag(string text)
+    // The content of the answer block: "The answer is 42." inside it yields 42, otherwise the whole (trimmed) content.
+    private static string? FromAnswerTag(string block)
     {
-        var start = text.LastIndexOf("<answer>", StringComparison.OrdinalIgnoreCase);
-        if (start < 0) return null;
-        start += "<answer>".Length;
-        var end = text.IndexOf("</answer>", start, StringComparison.OrdinalIgnoreCase);
-        var content = (end < 0 ? text[start..] : text[start..end]).Trim();
+        var content = block.Trim();
         if (LastPhrase(content).Answer is { Length: > 0 } said) return said;
         return content.Length > 0 ? content : null;
     }

@@ -8,7 +8,7 @@ namespace R1.Rewards.Math;
 /// square roots of perfect squares, factorials, binomials). Returns <see langword="null"/> when the value is not rational
 /// or not representable within the size limit (for example <c>10^{10^{10}}</c>).
 /// </summary>
-public static class ExactEvaluator
+internal static class ExactEvaluator
 {
     private const int MaxFactorial = 1000;
 

@@ -9,7 +9,7 @@ namespace R1.Rewards.Math;
 /// numerically for constants such as <c>2\sqrt2</c> or <c>\pi</c> (decimals use the decimal tolerance), and symbolically by
 /// evaluating both at random points when they contain variables (so <c>(x+1)^2</c> equals <c>x^2+2x+1</c>).
 /// </summary>
-public sealed class ExpressionComparer(MathAccuracyOptions options, MathBudget budget)
+internal sealed class ExpressionComparer(MathAccuracyOptions options, MathBudget budget)
 {
     private const double AbsoluteTolerance = 1e-12;
 
@@ -61,7 +61,8 @@ public sealed class ExpressionComparer(MathAccuracyOptions options, MathBudget b
         var vb = NumericEvaluator.Evaluate(b, EmptyPoint, budget);
         if ((IsInfinite(va) || IsInfinite(vb)) && HasInfinity(a) && HasInfinity(b))
         {
-            var same = IsInfinite(va) && IsInfinite(vb) && System.Math.Sign(va.Real) == System.Math.Sign(vb.Real) && !double.IsInfinity(va.Imaginary) && !double.IsInfinity(vb.Imaginary);
+            var same = IsInfinite(va) && IsInfinite(vb) && System.Math.Sign(va.Real) == System.Math.Sign(vb.Real) && !double.IsInfinity(va.Imaginary)
+                && !double.IsInfinity(vb.Imaginary);
             return new(same, $"infinite values {Format(va)} {(same ? "==" : "!=")} {Format(vb)}");
         }
         if (!IsFinite(va) || !IsFinite(vb)) return new(false, $"value is undefined or overflows ({Format(va)} vs {Format(vb)})");
@@ -138,7 +139,8 @@ public sealed class ExpressionComparer(MathAccuracyOptions options, MathBudget b
 
     private static string Format(Complex z) =>
         z.Imaginary == 0 ? z.Real.ToString("G6", CultureInfo.InvariantCulture)
-            : $"{z.Real.ToString("G6", CultureInfo.InvariantCulture)}{(z.Imaginary < 0 ? "-" : "+")}{System.Math.Abs(z.Imaginary).ToString("G6", CultureInfo.InvariantCulture)}i";
+            : z.Real.ToString("G6", CultureInfo.InvariantCulture) + (z.Imaginary < 0 ? "-" : "+")
+                + System.Math.Abs(z.Imaginary).ToString("G6", CultureInfo.InvariantCulture) + "i";
 
     private static string Describe(Dictionary<string, Complex> point) =>
         string.Join(", ", point.Select(p => $"{p.Key}={p.Value.Real.ToString("G4", CultureInfo.InvariantCulture)}"));

@@ -8,5 +8,6 @@ namespace R1.Rewards.Math;
 public sealed record ExtractedAnswer(string Answer, AnswerSource Source, IReadOnlyList<string> BoxedAnswers, bool HasConflictingBoxes)
 {
     /// <inheritdoc />
-    public override string ToString() => $"{Source} '{Answer}'" + (HasConflictingBoxes ? $" (conflicting boxes: {string.Join(" | ", BoxedAnswers)})" : "");
+    public override string ToString() => $"{Source} '{Answer}'"
+        + (HasConflictingBoxes ? $" (conflicting boxes: {string.Join(" | ", BoxedAnswers)})" : "");
 }

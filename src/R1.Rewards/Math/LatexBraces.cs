@@ -1,7 +1,7 @@
 namespace R1.Rewards.Math;
 
 /// <summary>Brace matching for LaTeX text, iterative so deep nesting cannot overflow the stack.</summary>
-public static class LatexBraces
+internal static class LatexBraces
 {
     /// <summary>
     /// The index of the <c>}</c> that closes the <c>{</c> at <paramref name="open"/>, or -1 when it is never closed.

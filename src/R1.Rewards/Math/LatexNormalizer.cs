@@ -8,7 +8,7 @@ namespace R1.Rewards.Math;
 /// spacing, degrees, percent signs, units in <c>\text{…}</c>, thousands separators and trailing punctuation;
 /// turns <c>\dfrac</c>/<c>\tfrac</c> into <c>\frac</c> and braces shorthand such as <c>\frac12</c> and <c>\sqrt2</c>.
 /// </summary>
-public static partial class LatexNormalizer
+internal static partial class LatexNormalizer
 {
     private static readonly string[] TextCommands = ["\\text", "\\textbf", "\\textit", "\\textrm", "\\mbox", "\\mathrm"];
     private static readonly string[] Connectors = ["and", "or", ","];
@@ -102,7 +102,13 @@ public static partial class LatexNormalizer
         while (at >= 0)
         {
             var after = at + command.Length;
-            if (after < s.Length && char.IsAsciiLetter(s[after])) { result.Append(s, i, after - i); i = after; at = s.IndexOf(command, i, StringComparison.Ordinal); continue; }
+            if (after < s.Length && char.IsAsciiLetter(s[after]))
+            {
+                result.Append(s, i, after - i);
+                i = after;
+                at = s.IndexOf(command, i, StringComparison.Ordinal);
+                continue;
+            }
             result.Append(s, i, after - i);
             i = after;
             if (command == "\\sqrt" && i < s.Length && s[i] == '[')

@@ -8,7 +8,7 @@ namespace R1.Rewards.Math;
 /// multiplication (<c>2x</c>, <c>x(y+1)</c>); unary minus; <c>^</c> (right-associative); postfix <c>!</c>.
 /// Nesting depth and node count are bounded by the <see cref="MathBudget"/>.
 /// </summary>
-public sealed class LatexParser
+internal sealed class LatexParser
 {
     private static readonly HashSet<string> Functions =
         ["sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "ln", "log", "exp"];

@@ -4,7 +4,7 @@ namespace R1.Rewards.Math;
 /// <param name="Kind">What the token is.</param>
 /// <param name="Text">The number, letter, command name (without backslash) or symbol.</param>
 /// <param name="Position">Character offset in the input, for error messages.</param>
-public readonly record struct LatexToken(LatexTokenKind Kind, string Text, int Position)
+internal readonly record struct LatexToken(LatexTokenKind Kind, string Text, int Position)
 {
     /// <summary>Whether this is the symbol <paramref name="symbol"/>.</summary>
     public bool Is(string symbol) => Kind == LatexTokenKind.Symbol && Text == symbol;

@@ -1,7 +1,7 @@
 namespace R1.Rewards.Math;
 
 /// <summary>The kind of a <see cref="LatexToken"/>.</summary>
-public enum LatexTokenKind
+internal enum LatexTokenKind
 {
     /// <summary>A decimal number such as <c>12</c> or <c>.5</c>.</summary>
     Number,
@@ -9,7 +9,8 @@ public enum LatexTokenKind
     Letter,
     /// <summary>A command such as <c>\frac</c> (text without the backslash).</summary>
     Command,
-    /// <summary>An operator or delimiter: <c>+ - * / ^ _ ( ) [ ] { } , = | ! &amp; ±</c>, <c>∪</c>, set braces <c>⦃ ⦄</c>, row break <c>\\</c>.</summary>
+    /// <summary>An operator or delimiter: <c>+ - * / ^ _ ( ) [ ] { } , = | ! &amp; ±</c>, <c>∪</c>, set braces <c>⦃ ⦄</c>, row break
+    /// <c>\\</c>.</summary>
     Symbol,
     /// <summary>A matrix environment start (<c>\begin{pmatrix}</c> and friends).</summary>
     BeginMatrix,

@@ -4,7 +4,7 @@ namespace R1.Rewards.Math;
 /// Splits a normalised LaTeX answer into <see cref="LatexToken"/>s. Spacing commands and <c>\left</c>/<c>\right</c>
 /// are dropped; operator commands (<c>\cdot</c>, <c>\times</c>, <c>\div</c>, <c>\pm</c>, <c>\cup</c>) become symbols.
 /// </summary>
-public static class LatexTokenizer
+internal static class LatexTokenizer
 {
     private const string SingleSymbols = "+-*/^_()[]{},=|!&±∪<>≤≥";
 
@@ -46,7 +46,8 @@ public static class LatexTokenizer
     {
         var i = start;
         var seenDot = false;
-        while (i < text.Length && (char.IsAsciiDigit(text[i]) || (text[i] == '.' && !seenDot && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))))
+        while (i < text.Length
+            && (char.IsAsciiDigit(text[i]) || (text[i] == '.' && !seenDot && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))))
         {
             seenDot |= text[i] == '.';
             i++;

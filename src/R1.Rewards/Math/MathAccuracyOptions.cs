@@ -12,7 +12,8 @@ public sealed class MathAccuracyOptions
     /// </summary>
     public double DecimalTolerance { get; set; } = 1e-6;
 
-    /// <summary>Relative tolerance for constants that are not rational (<c>2\sqrt2</c>, <c>\pi</c>) and for symbolic checks at random points. Default 1e-8.</summary>
+    /// <summary>Relative tolerance for constants that are not rational (<c>2\sqrt2</c>, <c>\pi</c>) and for symbolic checks at random points. Default
+    /// 1e-8.</summary>
     public double SymbolicTolerance { get; set; } = 1e-8;
 
     /// <summary>How many random points a symbolic equivalence is checked at. Default 5.</summary>
@@ -21,7 +22,8 @@ public sealed class MathAccuracyOptions
     /// <summary>Seed of the random points, so results are reproducible. Default 1234.</summary>
     public int RandomSeed { get; set; } = 1234;
 
-    /// <summary>Time allowed for one equivalence check (normalise, parse, compare). Default 1 second; a check that runs out is "not equivalent".</summary>
+    /// <summary>Time allowed for one equivalence check (normalise, parse, compare). Default 1 second; a check that runs out is "not
+    /// equivalent".</summary>
     public TimeSpan CheckTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Work allowed for one check, in parse and evaluation steps. Default 200,000.</summary>
@@ -30,7 +32,8 @@ public sealed class MathAccuracyOptions
     /// <summary>Deepest nesting of parentheses, braces and unary signs in an answer. Default 64.</summary>
     public int MaxDepth { get; set; } = 64;
 
-    /// <summary>Largest exact intermediate value, in bits; bigger powers such as <c>10^{10^{10}}</c> are evaluated approximately (and overflow). Default 4,096.</summary>
+    /// <summary>Largest exact intermediate value, in bits; bigger powers such as <c>10^{10^{10}}</c> are evaluated approximately (and overflow).
+    /// Default 4,096.</summary>
     public long MaxExponentBits { get; set; } = 4096;
 
     /// <summary>Longest completion scored, in characters; longer completions score 0. Default 262,144 (256 Ki).</summary>
@@ -45,8 +48,10 @@ public sealed class MathAccuracyOptions
     /// <summary>Checks the values and throws <see cref="ArgumentOutOfRangeException"/> naming the first bad one.</summary>
     public void Validate()
     {
-        Require(DecimalTolerance >= 0 && double.IsFinite(DecimalTolerance), nameof(DecimalTolerance), DecimalTolerance, "must be a finite value >= 0");
-        Require(SymbolicTolerance >= 0 && double.IsFinite(SymbolicTolerance), nameof(SymbolicTolerance), SymbolicTolerance, "must be a finite value >= 0");
+        Require(DecimalTolerance >= 0 && double.IsFinite(DecimalTolerance), nameof(DecimalTolerance), DecimalTolerance,
+            "must be a finite value >= 0");
+        Require(SymbolicTolerance >= 0 && double.IsFinite(SymbolicTolerance), nameof(SymbolicTolerance), SymbolicTolerance,
+            "must be a finite value >= 0");
         Require(SymbolicPoints >= 1, nameof(SymbolicPoints), SymbolicPoints, "must be at least 1");
         Require(CheckTimeout > TimeSpan.Zero, nameof(CheckTimeout), CheckTimeout, "must be positive");
         Require(MaxSteps >= 100, nameof(MaxSteps), MaxSteps, "must be at least 100");

@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Options;
 using R1.Rewards.Abstractions;
+using R1.Rewards.Format;
 
 namespace R1.Rewards.Math;
 
 /// <summary>
-/// The math accuracy reward (name <c>math</c>): 1 when the completion's final answer (see <see cref="AnswerExtractor"/>)
-/// is equivalent to <see cref="RewardSample.Answer"/> (see <see cref="MathVerifier"/>), else 0; "not applicable" when the
+/// The math accuracy reward (name <c>math</c>): 1 when the math answer found in the completion's final answer
+/// (<see cref="ReasoningCompletion.FinalAnswer"/>, searched by <see cref="AnswerExtractor"/>; nothing inside the think block
+/// counts and an unfinished reasoning scores 0) is equivalent to <see cref="RewardSample.Answer"/> (see <see cref="MathVerifier"/>), else 0; "not
+/// applicable" when the
 /// sample has no gold answer. Several different boxed answers score 0. The diagnostic says what was extracted and why it
 /// matched or not.
 /// </summary>
@@ -39,7 +42,9 @@ public sealed class MathAccuracyReward : RewardBase
         var completion = sample.Completion ?? "";
         if (completion.Length > _options.MaxCompletionLength)
             return RewardScore.Of(0, $"completion of {completion.Length} chars exceeds MaxCompletionLength {_options.MaxCompletionLength}");
-        if (AnswerExtractor.Extract(completion, _options) is not { } extracted)
+        var parsed = ReasoningCompletion.Parse(completion, ReasoningCompletion.PromptOpensThink(sample.Prompt));
+        if (!parsed.IsReasoningFinished) return RewardScore.Of(0, "no final answer: the reasoning did not finish (no </think>)");
+        if (AnswerExtractor.Extract(parsed, _options) is not { } extracted)
             return RewardScore.Of(0, "no final answer found (no \\boxed{}, <answer>, 'The answer is' or ####)");
         if (extracted.HasConflictingBoxes && _options.RejectConflictingBoxes)
             return RewardScore.Of(0, $"several different boxed answers: {string.Join(" | ", extracted.BoxedAnswers.Select(Shorten))}");
@@ -51,7 +56,8 @@ public sealed class MathAccuracyReward : RewardBase
 
     // A gold field that holds a whole solution (GSM8K's "... #### 18", a MATH solution with \boxed{}) yields its final answer.
     private string GoldAnswer(string answer) =>
-        (answer.Contains("####", StringComparison.Ordinal) || answer.Contains("\\boxed", StringComparison.Ordinal)) && AnswerExtractor.Extract(answer, _options) is { } final
+        (answer.Contains("####", StringComparison.Ordinal) || answer.Contains("\\boxed", StringComparison.Ordinal))
+            && AnswerExtractor.Extract(answer, _options) is { } final
             ? final.Answer
             : answer;
 

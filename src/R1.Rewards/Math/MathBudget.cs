@@ -6,7 +6,7 @@ namespace R1.Rewards.Math;
 /// The time and size allowance of one equivalence check. Parsing and evaluation call <see cref="Step"/> as they go,
 /// so a hostile answer stops with a <see cref="MathBudgetExceededException"/> instead of hanging (no thread aborts).
 /// </summary>
-public sealed class MathBudget
+internal sealed class MathBudget
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly TimeSpan _timeout;

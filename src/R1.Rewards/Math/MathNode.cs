@@ -6,7 +6,7 @@ namespace R1.Rewards.Math;
 /// A node of the small math syntax tree that <see cref="LatexParser"/> builds from an answer:
 /// numbers, symbols, operators and functions, plus the answer structures (tuples, intervals, sets, matrices, equations).
 /// </summary>
-public abstract record MathNode
+internal abstract record MathNode
 {
     private MathNode() { }
 
@@ -45,7 +45,8 @@ public abstract record MathNode
         public override string ToString() => $"({Left} {Op} {Right})";
     }
 
-    /// <summary>A function application such as <c>sqrt</c>, <c>root</c> (radicand, index), <c>sin</c>, <c>log</c> (argument, base), <c>abs</c>, <c>fact</c>, <c>binom</c>.</summary>
+    /// <summary>A function application such as <c>sqrt</c>, <c>root</c> (radicand, index), <c>sin</c>, <c>log</c> (argument, base), <c>abs</c>,
+    /// <c>fact</c>, <c>binom</c>.</summary>
     public sealed record Function(string Name, IReadOnlyList<MathNode> Args) : MathNode
     {
         /// <inheritdoc />

@@ -1,4 +1,4 @@
 namespace R1.Rewards.Math;
 
 /// <summary>An answer could not be parsed; the message names the problem and where it is.</summary>
-public sealed class MathParseException(string message) : Exception(message);
+internal sealed class MathParseException(string message) : Exception(message);

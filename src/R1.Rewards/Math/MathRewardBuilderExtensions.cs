@@ -15,7 +15,8 @@ public static class MathRewardBuilderExtensions
     /// the subsection <c>Math</c> of the rewards configuration, then adjusted by <paramref name="configure"/>.
     /// </summary>
     /// <example><code>services.AddReasoningRewards(b => b.AddMathAccuracy(weight: 1.0, o => o.DecimalTolerance = 1e-4));</code></example>
-    public static ReasoningRewardsBuilder AddMathAccuracy(this ReasoningRewardsBuilder builder, double weight = 1.0, Action<MathAccuracyOptions>? configure = null)
+    public static ReasoningRewardsBuilder AddMathAccuracy(this ReasoningRewardsBuilder builder, double weight = 1.0,
+        Action<MathAccuracyOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddRewardOptions(ConfigurationSection, configure);

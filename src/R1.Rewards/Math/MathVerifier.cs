@@ -17,7 +17,8 @@ public static partial class MathVerifier
     /// <param name="b">The other answer (for example the gold answer).</param>
     /// <param name="options">Tolerances and limits; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Stops the check early (then <see cref="OperationCanceledException"/> is thrown).</param>
-    public static MathEquivalence AreEquivalent(string a, string b, MathAccuracyOptions? options = null, CancellationToken cancellationToken = default)
+    public static MathEquivalence AreEquivalent(string a, string b, MathAccuracyOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -73,7 +74,8 @@ public static partial class MathVerifier
         }
     }
 
-    /// <summary>The multiple-choice letter of an answer such as <c>C</c>, <c>(C)</c> or <c>\text{(C)}</c> (normalised), or <see langword="null"/>.</summary>
+    /// <summary>The multiple-choice letter of an answer such as <c>C</c>, <c>(C)</c> or <c>\text{(C)}</c> (normalised), or
+    /// <see langword="null"/>.</summary>
     public static char? ChoiceLetter(string normalized)
     {
         var match = Choice().Match(normalized);

@@ -7,7 +7,7 @@ namespace R1.Rewards.Math;
 /// Evaluates a scalar expression to a <see cref="Complex"/> number with the given variable values.
 /// Overflow gives infinities and undefined operations give NaN; the comparer treats those as "not comparable".
 /// </summary>
-public static class NumericEvaluator
+internal static class NumericEvaluator
 {
     /// <summary>The value of <paramref name="node"/> with <paramref name="variables"/> substituted.</summary>
     /// <exception cref="MathParseException">The node is not a scalar (a tuple, set, matrix or equation) or names an unknown function.</exception>

@@ -6,7 +6,7 @@ namespace R1.Rewards.Math;
 /// Expands <c>±</c>: <c>1 \pm \sqrt{19}</c> becomes the set <c>{1+\sqrt{19}, 1-\sqrt{19}}</c>, and inside a set or list
 /// each item with <c>±</c> contributes both values. At most <see cref="MaxAlternatives"/> values per item.
 /// </summary>
-public static class PlusMinusExpander
+internal static class PlusMinusExpander
 {
     /// <summary>The most alternatives one expression may expand to (2^4).</summary>
     public const int MaxAlternatives = 16;

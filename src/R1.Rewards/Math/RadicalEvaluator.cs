@@ -7,7 +7,7 @@ namespace R1.Rewards.Math;
 /// with <c>+ - * /</c> and integer or half-integer powers), so <c>\sqrt{8}</c> equals <c>2\sqrt2</c> without rounding.
 /// Returns <see langword="null"/> for anything else (nested radicals, other functions, variables, decimals).
 /// </summary>
-public static class RadicalEvaluator
+internal static class RadicalEvaluator
 {
     private const int MaxPower = 64;
 
@@ -36,7 +36,8 @@ public static class RadicalEvaluator
     {
         if (ExactEvaluator.TryEvaluate(exponentNode, budget, 64) is not { } exponent) return null;
         if (exponent.Denominator == 2) // x^{p/2} = (√x)^p
-            return TryEvaluate(baseNode, budget)?.AsRational is { } b && RadicalSum.Sqrt(b) is { } root ? IntegerPower(root, exponent.Numerator, budget) : null;
+            return TryEvaluate(baseNode, budget)?.AsRational is { } b && RadicalSum.Sqrt(b) is { } root
+                ? IntegerPower(root, exponent.Numerator, budget) : null;
         return exponent.IsInteger && TryEvaluate(baseNode, budget) is { } value ? IntegerPower(value, exponent.Numerator, budget) : null;
     }
 

@@ -8,7 +8,7 @@ namespace R1.Rewards.Math;
 /// Square roots of distinct square-free integers are linearly independent over the rationals, so two sums are equal
 /// exactly when their terms are equal: <c>\sqrt{8}</c> and <c>2\sqrt2</c> are both <c>2·√2</c>.
 /// </summary>
-public sealed class RadicalSum : IEquatable<RadicalSum>
+internal sealed class RadicalSum : IEquatable<RadicalSum>
 {
     /// <summary>The most terms a sum may have (products multiply term counts).</summary>
     public const int MaxTerms = 32;
@@ -31,9 +31,11 @@ public sealed class RadicalSum : IEquatable<RadicalSum>
     public int TermCount => _terms.Count;
 
     /// <summary>The rational value when there is no radical part.</summary>
-    public Rational? AsRational => _terms.Count == 0 ? Rational.Zero : _terms.Count == 1 && _terms.ContainsKey(BigInteger.One) ? _terms[BigInteger.One] : null;
+    public Rational? AsRational => _terms.Count == 0 ? Rational.Zero : _terms.Count == 1 && _terms.ContainsKey(BigInteger.One)
+        ? _terms[BigInteger.One] : null;
 
-    /// <summary>√<paramref name="value"/> for a non-negative rational with a radicand small enough to factor; otherwise <see langword="null"/>.</summary>
+    /// <summary>√<paramref name="value"/> for a non-negative rational with a radicand small enough to factor; otherwise
+    /// <see langword="null"/>.</summary>
     public static RadicalSum? Sqrt(Rational value)
     {
         if (value.Sign < 0) return null;

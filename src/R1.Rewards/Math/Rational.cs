@@ -7,7 +7,7 @@ namespace R1.Rewards.Math;
 /// An exact rational number p/q over <see cref="BigInteger"/>, always reduced with a positive denominator.
 /// Used to compare integers, fractions and decimals without rounding.
 /// </summary>
-public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
+internal readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
 {
     /// <summary>Creates <paramref name="numerator"/>/<paramref name="denominator"/>, reduced.</summary>
     /// <exception cref="DivideByZeroException">The denominator is zero.</exception>
@@ -164,5 +164,6 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
 
     /// <inheritdoc />
     public override string ToString() =>
-        IsInteger ? Numerator.ToString(CultureInfo.InvariantCulture) : $"{Numerator.ToString(CultureInfo.InvariantCulture)}/{Denominator.ToString(CultureInfo.InvariantCulture)}";
+        IsInteger ? Numerator.ToString(CultureInfo.InvariantCulture)
+            : $"{Numerator.ToString(CultureInfo.InvariantCulture)}/{Denominator.ToString(CultureInfo.InvariantCulture)}";
 }

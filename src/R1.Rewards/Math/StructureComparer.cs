@@ -7,7 +7,7 @@ namespace R1.Rewards.Math;
 /// sets and bare lists ignoring order, unions as sets of parts, matrices cell by cell, equations (<c>y = 2x+1</c> against
 /// <c>2x+1</c>, or two equations up to a constant factor), and scalars through <see cref="ExpressionComparer"/>.
 /// </summary>
-public sealed class StructureComparer(MathAccuracyOptions options, MathBudget budget)
+internal sealed class StructureComparer(MathAccuracyOptions options, MathBudget budget)
 {
     private readonly ExpressionComparer _expressions = new(options, budget);
 

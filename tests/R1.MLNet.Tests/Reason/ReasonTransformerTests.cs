@@ -1,8 +1,8 @@
-using R1.MLNet.Inference;
 using R1.Rollout.ChatTemplates;
 using Microsoft.ML;
 using R1.MLNet.Reason;
 using R1.MLNet.Tests.TestSupport;
+using R1.Rewards.Format;
 
 namespace R1.MLNet.Tests.Reason;
 
@@ -28,9 +28,9 @@ public class ReasonTransformerTests
         foreach (var r in rows)
         {
             r.Completion.Should().StartWith("<think>");
-            var parsed = ParsedCompletion.Parse(r.Completion);
-            r.Reasoning.Should().Be(parsed.Reasoning);
-            r.Answer.Should().Be(parsed.Answer);
+            var parsed = ReasoningCompletion.Parse(r.Completion);
+            r.Reasoning.Should().Be(parsed.Reasoning ?? "");
+            r.Answer.Should().Be(parsed.FinalAnswer ?? "");
         }
     }
 
@@ -130,7 +130,7 @@ public class ReasonTransformerTests
 
         a.Completion.Should().Be(reason.Generate("6+1=").Completion);
         b.Completion.Should().Be(reason.Generate("2+2=").Completion);
-        a.Answer.Should().Be(ParsedCompletion.Parse(a.Completion).Answer);
+        a.Answer.Should().Be(ReasoningCompletion.Parse(a.Completion).FinalAnswer ?? "");
     }
 
     [Test]

@@ -7,7 +7,8 @@ public class CodeBlockExtractorTests
     [Test]
     public void The_last_fenced_block_of_the_answer_wins()
     {
-        var code = CodeBlockExtractor.Extract("<think>```python\nthinking = 1\n```</think>\nFirst:\n```py\na = 1\n```\nFinal:\n```python\ndef f():\n    return 2\n```\nDone.");
+        var code = CodeBlockExtractor.Extract("<think>```python\nthinking = 1\n```</think>\nFirst:\n```py\na = 1\n```\nFinal:\n```python\ndef f():"
+            + "\n    return 2\n```\nDone.");
 
         code.Should().Be(new ExtractedCode("def f():\n    return 2", "python", Fenced: true));
     }
@@ -22,7 +23,8 @@ public class CodeBlockExtractorTests
     [Test]
     public void An_unclosed_final_fence_keeps_the_truncated_code()
     {
-        CodeBlockExtractor.Extract("```python\nx = 1\n```\nbetter:\n```python\ny = 2\nz =").Should().Be(new ExtractedCode("y = 2\nz =", "python", Fenced: true));
+        CodeBlockExtractor.Extract("```python\nx = 1\n```\nbetter:\n```python\ny = 2\nz =").Should()
+            .Be(new ExtractedCode("y = 2\nz =", "python", Fenced: true));
     }
 
     [Test]

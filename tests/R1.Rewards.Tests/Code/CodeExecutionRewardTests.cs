@@ -15,7 +15,8 @@ public class CodeExecutionRewardTests
         return (await reward.ScoreAsync([sample]))[0];
     }
 
-    private static RewardSample Sample(string completion, string? tests = Tests) => new() { Prompt = "double it", Completion = completion, Tests = tests };
+    private static RewardSample Sample(string completion, string? tests = Tests) =>
+        new() { Prompt = "double it", Completion = completion, Tests = tests };
 
     [Test]
     public async Task Fraction_counts_top_level_asserts_and_skips_setup_statements()
@@ -53,7 +54,8 @@ public class CodeExecutionRewardTests
     public async Task Samples_without_tests_or_in_another_language_are_not_applicable_and_other_fences_score_zero()
     {
         var noTests = await Score(CodeScoringMode.FractionOfTests, Sample(Doubler, tests: null));
-        var csharpTask = await Score(CodeScoringMode.FractionOfTests, Sample(Doubler) with { Extra = new Dictionary<string, string> { ["code_language"] = "csharp" } });
+        var csharpTask = await Score(CodeScoringMode.FractionOfTests,
+            Sample(Doubler) with { Extra = new Dictionary<string, string> { ["code_language"] = "csharp" } });
         var jsAnswer = await Score(CodeScoringMode.FractionOfTests, Sample("```javascript\nfunction double(x) { return 2 * x; }\n```"));
 
         noTests.IsApplicable.Should().BeFalse();

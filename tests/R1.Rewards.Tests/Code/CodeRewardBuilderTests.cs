@@ -14,7 +14,8 @@ public class CodeRewardBuilderTests
     [Test]
     public async Task AddCodeExecution_binds_the_Code_subsection_and_scores_through_the_pipeline()
     {
-        var config = Config(("Rewards:Code:ScoringMode", "PassFail"), ("Rewards:Code:WallTimeSeconds", "7"), ("Rewards:Code:MaxParallelProcesses", "2"));
+        var config = Config(("Rewards:Code:ScoringMode", "PassFail"), ("Rewards:Code:WallTimeSeconds", "7"),
+            ("Rewards:Code:MaxParallelProcesses", "2"));
         var services = new ServiceCollection();
         services.AddReasoningRewards(b => b.BindConfiguration(config.GetSection("Rewards")).AddCodeExecution(weight: 2.0, o => o.CpuSeconds = 3));
         using var provider = services.BuildServiceProvider();

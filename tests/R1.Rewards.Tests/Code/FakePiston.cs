@@ -73,7 +73,8 @@ internal sealed class FakePiston : IDisposable
             var files = request["files"]!.AsArray();
             foreach (var file in files)
                 await File.WriteAllTextAsync(Path.Combine(dir.FullName, file!["name"]!.GetValue<string>()), file["content"]!.GetValue<string>());
-            var psi = new ProcessStartInfo("python3") { WorkingDirectory = dir.FullName, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+            var psi = new ProcessStartInfo("python3") { WorkingDirectory = dir.FullName, RedirectStandardInput = true, RedirectStandardOutput = true,
+                RedirectStandardError = true };
             psi.ArgumentList.Add(files[0]!["name"]!.GetValue<string>());
             foreach (var arg in request["args"]!.AsArray()) psi.ArgumentList.Add(arg!.GetValue<string>());
             using var process = Process.Start(psi)!;

@@ -72,7 +72,8 @@ public class HostileCodeTests(SandboxMode mode)
     public async Task A_fork_bomb_is_capped_by_the_process_limit()
     {
         if (!SandboxProbe.IsRoot) Assert.Ignore("the per-uid process limit is only verified when tests run as root");
-        var score = await Run("import os\ndef f():\n    n = 0\n    try:\n        while True:\n            os.fork()\n            n += 1\n    except OSError:\n        pass\n    import time\n    time.sleep(60)\n    return 1");
+        var score = await Run("import os\ndef f():\n    n = 0\n    try:\n        while True:\n            os.fork()\n            n += 1\n    except"
+            + " OSError:\n        pass\n    import time\n    time.sleep(60)\n    return 1");
 
         score.Value.Should().Be(0);
         score.Diagnostic.Should().Contain("limit");
@@ -82,7 +83,8 @@ public class HostileCodeTests(SandboxMode mode)
     public async Task The_process_limit_stops_forking()
     {
         if (!SandboxProbe.IsRoot) Assert.Ignore("the per-uid process limit is only verified when tests run as root");
-        var score = await Run("import os, time\ndef f():\n    n = 0\n    try:\n        for _ in range(1000):\n            if os.fork() == 0:\n                time.sleep(30)\n                os._exit(0)\n            n += 1\n    except OSError:\n        return n\n    return -1",
+        var score = await Run("import os, time\ndef f():\n    n = 0\n    try:\n        for _ in range(1000):\n            if os.fork() == 0:\n     "
+            + "           time.sleep(30)\n                os._exit(0)\n            n += 1\n    except OSError:\n        return n\n    return -1",
             tests: "assert 0 < f() < 16");
 
         score.Should().Be(RewardScore.Of(1, "1/1 tests passed"));
@@ -93,7 +95,8 @@ public class HostileCodeTests(SandboxMode mode)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
 
-        var act = async () => await _executor.ExecuteAsync(new CodeExecutionRequest("import time\ntime.sleep(60)", "assert True", null, true), cts.Token);
+        var act = async () => await _executor.ExecuteAsync(new CodeExecutionRequest("import time\ntime.sleep(60)", "assert True", null, true),
+            cts.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>(); // the TearDown checks that no sandbox process is left
     }

@@ -29,7 +29,8 @@ public class HumanEvalTests
         var stubs = problems.Select(p => HumanEvalData.Sample(p, $"```python\n{p.Prompt}    return None\n```")).ToArray();
 
         var scores = await Reward(CodeScoringMode.PassFail).ScoreAsync(stubs);
-        var empty = await Reward(CodeScoringMode.FractionOfTests).ScoreAsync([HumanEvalData.Sample(problems[0], ""), HumanEvalData.Sample(problems[0], "```python\n```")]);
+        var empty = await Reward(CodeScoringMode.FractionOfTests)
+            .ScoreAsync([HumanEvalData.Sample(problems[0], ""), HumanEvalData.Sample(problems[0], "```python\n```")]);
 
         scores.Should().OnlyContain(s => s.Value == 0.0);
         empty.Should().OnlyContain(s => s.Value == 0.0 && s.Diagnostic == "no code in the completion");

@@ -32,7 +32,8 @@ public class IsolationTests
     public async Task Writes_outside_the_working_directory_fail_and_leave_nothing_behind()
     {
         string name = "r1-escape-" + Guid.NewGuid().ToString("N");
-        string[] targets = [Path.Combine("/tmp", name), Path.Combine("/var/tmp", name), Path.Combine(TestPaths.RepoRoot, name), Path.Combine("/dev/shm", name)];
+        string[] targets = [Path.Combine("/tmp", name), Path.Combine("/var/tmp", name), Path.Combine(TestPaths.RepoRoot, name),
+            Path.Combine("/dev/shm", name)];
         try
         {
             foreach (var target in targets)
@@ -53,7 +54,8 @@ public class IsolationTests
     [Test]
     public async Task The_working_directory_is_writable_and_thrown_away()
     {
-        var score = await Run("import os\ndef f():\n    open('scratch.txt', 'w').write('ok')\n    return 1 if open('scratch.txt').read() == 'ok' else 0");
+        var score = await Run("import os\ndef f():\n    open('scratch.txt', 'w').write('ok')\n    return 1 if open('scratch.txt').read() == 'ok' "
+            + "else 0");
 
         score.Value.Should().Be(1);
         Directory.EnumerateDirectories(Path.GetTempPath(), "r1-code-*").Should().BeEmpty();

@@ -87,7 +87,8 @@ public class RewardConfigurationTests
             ["Rewards:Format:Style"] = "R1",
         }).Build();
         var services = new ServiceCollection();
-        services.AddReasoningRewards(b => b.AddLanguageConsistency("ko").AddFormat(configure: o => o.Mode = FormatMode.Lenient).BindConfiguration(config.GetSection("Rewards")));
+        services.AddReasoningRewards(b => b.AddLanguageConsistency("ko").AddFormat(configure: o => o.Mode = FormatMode.Lenient)
+            .BindConfiguration(config.GetSection("Rewards")));
         using var provider = services.BuildServiceProvider();
 
         var language = provider.GetRequiredService<IOptions<LanguageConsistencyOptions>>().Value;
@@ -121,7 +122,8 @@ public class RewardConfigurationTests
         var services = new ServiceCollection();
         services.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddKeyedChatClient("grader", new FakeChatClient());
-        services.AddReasoningRewards(b => b.AddFormat(configure: o => o.Style = FormatStyle.R1).AddLanguageConsistency("ko").AddJudge("grader", weight: 2));
+        services.AddReasoningRewards(b => b.AddFormat(configure: o => o.Style = FormatStyle.R1).AddLanguageConsistency("ko")
+            .AddJudge("grader", weight: 2));
         using var provider = services.BuildServiceProvider();
 
         var result = await provider.GetRequiredService<IRewardScorer>().ScoreAsync(Batch);
@@ -136,14 +138,16 @@ public class RewardConfigurationTests
     /// <summary>An in-process chat client: says CORRECT when the final answer contains 42.</summary>
     private sealed class FakeChatClient : IChatClient
     {
-        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+            CancellationToken cancellationToken = default)
         {
             string user = messages.Last().Text;
             string final = user[(user.IndexOf("Student's final answer:", StringComparison.Ordinal) + 23)..];
             return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, final.Contains("42") ? "CORRECT" : "INCORRECT")));
         }
 
-        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+            CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
         public object? GetService(Type serviceType, object? serviceKey = null) => null;

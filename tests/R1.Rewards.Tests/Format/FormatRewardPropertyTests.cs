@@ -20,12 +20,14 @@ public class FormatRewardPropertyTests
         Gen.Select(Text, Text, Space, Space).Sample((think, answer, s1, s2) =>
         {
             string completion = $"{s1}<think>{think}</think>{s2}<answer>{answer}</answer>{s1}";
-            return Score(FormatStyle.R1Zero, FormatMode.Strict, completion) == 1.0 && Score(FormatStyle.R1Zero, FormatMode.Lenient, completion) == 1.0;
+            return Score(FormatStyle.R1Zero, FormatMode.Strict, completion) == 1.0
+                && Score(FormatStyle.R1Zero, FormatMode.Lenient, completion) == 1.0;
         }, iter: 300);
 
     [Test]
     public void Strict_passing_implies_lenient_passing_and_partial_credit_stays_below_one() =>
-        Gen.Select(Gen.Int[0, 1], Gen.OneOfConst("<think>", "</think>", "<answer>", "</answer>", "").Array[0, 6], Text.Array[0, 6]).Sample((style, tags, texts) =>
+        Gen.Select(Gen.Int[0, 1], Gen.OneOfConst("<think>", "</think>", "<answer>", "</answer>", "").Array[0, 6], Text.Array[0, 6])
+            .Sample((style, tags, texts) =>
         {
             string completion = string.Concat(tags.Zip(texts, (t, x) => t + x));
             var s = Styles[style];

@@ -121,9 +121,10 @@ public class FormatRewardTests
         var plain = ReasoningCompletion.Parse("just 42");
         var unfinished = ReasoningCompletion.Parse("<think>t");
 
-        (zero.Thinking, zero.Answer, zero.FinalAnswerOr("")).Should().Be(("t", "42", "42"));
-        (r1.Thinking, r1.FinalAnswerOr("")).Should().Be(("t", "The answer is 42."));
-        (plain.Thinking, plain.FinalAnswerOr("just 42")).Should().Be(((string?)null, "just 42"));
-        (unfinished.Thinking, unfinished.FinalAnswerOr("<think>t")).Should().Be(("t", (string?)null));
+        (zero.Reasoning, zero.Answer, zero.FinalAnswer).Should().Be(("t", "42", "42"));
+        (r1.Reasoning, r1.FinalAnswer).Should().Be(("t", "The answer is 42."));
+        (plain.Reasoning, plain.FinalAnswer).Should().Be(((string?)null, "just 42"));
+        (unfinished.Reasoning, unfinished.FinalAnswer).Should().Be(("t", (string?)null));
+        zero.FinalAnswerOr("").Should().Be(zero.FinalAnswer, "the earlier API returns the same answer");
     }
 }

@@ -66,7 +66,8 @@ internal sealed class FakeOpenAiServer : IDisposable
             if (delay > TimeSpan.Zero) await Task.Delay(delay, _stop.Token);
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
-            byte[] bytes = Encoding.UTF8.GetBytes(status == 200 ? Completion(content) : JsonSerializer.Serialize(new { error = new { message = content, type = "server_error" } }));
+            byte[] bytes = Encoding.UTF8.GetBytes(status == 200 ? Completion(content)
+                : JsonSerializer.Serialize(new { error = new { message = content, type = "server_error" } }));
             await context.Response.OutputStream.WriteAsync(bytes, _stop.Token);
             context.Response.Close();
         }

@@ -20,7 +20,8 @@ public class JudgeRewardTests
 
     /// <summary>A judge that says CORRECT when the student's final answer mentions 42.</summary>
     private static (int, string, TimeSpan) Grade(string body) =>
-        (200, body.Contains("Student's final answer:\\n42") || body.Contains("Student\\u0027s final answer:\\n42") ? "CORRECT" : "INCORRECT", NoDelay);
+        (200, body.Contains("Student's final answer:\\n42") || body.Contains("Student\\u0027s final answer:\\n42") ? "CORRECT" : "INCORRECT",
+            NoDelay);
 
     private static JudgeReward Judge(FakeOpenAiServer server, Action<JudgeOptions>? configure = null)
     {

@@ -113,7 +113,8 @@ public class LanguageConsistencyRewardTests
     {
         var chinese = MultilingualQuestions.Mgsm("zh");
         var english = MultilingualQuestions.Mgsm("en");
-        var scores = Enumerable.Range(0, 11).Select(k => Score(string.Join(" ", chinese.Take(k).Concat(english.Skip(20).Take(10 - k))), "zh")).ToArray();
+        var scores = Enumerable.Range(0, 11).Select(k => Score(string.Join(" ", chinese.Take(k).Concat(english.Skip(20).Take(10 - k))), "zh"))
+            .ToArray();
 
         TestContext.Out.WriteLine(string.Join(" ", scores.Select(s => s.ToString("0.00"))));
         scores[0].Should().BeLessThan(0.05);
@@ -181,7 +182,8 @@ public class LanguageConsistencyRewardTests
         var sample = new RewardSample { Prompt = "Какой ответ?", Completion = "<think>Это русский текст</think>", Language = null };
         var fromPrompt = Reward.Score(sample);
         var fromSample = Reward.Score(sample with { Language = "en" });
-        var fromOptions = new LanguageConsistencyReward(new LanguageConsistencyOptions { TargetLanguage = "ko" }).Score(sample with { Language = "ru" });
+        var fromOptions = new LanguageConsistencyReward(new LanguageConsistencyOptions { TargetLanguage = "ko" })
+            .Score(sample with { Language = "ru" });
 
         fromPrompt.Value.Should().Be(1.0);
         fromPrompt.Diagnostic.Should().Contain("ru (detected from prompt)");

@@ -35,7 +35,8 @@ public class Gsm8kTests
         {
             var number = MarkedNumber(record.Answer);
             var gold = number.Replace(",", "");
-            var wrong = (decimal.Parse(gold, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var wrong = (decimal.Parse(gold, System.Globalization.CultureInfo.InvariantCulture) + 1)
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
             void Add(string completion, double score)
             {
                 samples.Add(new RewardSample { Prompt = record.Question, Completion = completion, Answer = gold });

@@ -96,7 +96,8 @@ public class HostileInputTests
         var result = Check(set, reversed, options);
         result.IsEquivalent.Should().BeFalse();
         result.Diagnostic.Should().Contain("timed out");
-        Check(set, reversed, new MathAccuracyOptions { MaxAnswerLength = 100_000, MaxSteps = 10_000_000 }).IsEquivalent.Should().BeTrue("with enough budget the sets match");
+        Check(set, reversed, new MathAccuracyOptions { MaxAnswerLength = 100_000, MaxSteps = 10_000_000 }).IsEquivalent.Should()
+            .BeTrue("with enough budget the sets match");
     }
 
     [Test]

@@ -62,7 +62,8 @@ public class Math500Tests
             try { node = LatexParser.Parse(normalized); }
             catch (MathParseException) { continue; }
             if (node is MathNode.Sequence or MathNode.Matrix or MathNode.Equation or MathNode.Union || normalized.Contains("\\pm")) continue;
-            if (MathVerifier.ChoiceLetter(normalized) is not null || record.Answer.Contains("\\text{", StringComparison.Ordinal) && !normalized.Any(char.IsDigit)) continue;
+            if (MathVerifier.ChoiceLetter(normalized) is not null || record.Answer.Contains("\\text{", StringComparison.Ordinal)
+                && !normalized.Any(char.IsDigit)) continue;
             scalars++;
             var rewritten = $"\\dfrac{{2\\left({normalized}\\right)}}{{2}}";
             if (MathVerifier.AreEquivalent(record.Answer, rewritten) is { IsEquivalent: false } same)

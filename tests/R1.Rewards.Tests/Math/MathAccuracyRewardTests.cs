@@ -41,7 +41,8 @@ public class MathAccuracyRewardTests
         strict.Diagnostic.Should().Contain("several different boxed answers").And.Contain("3 | 4");
 
         new MathAccuracyReward(new MathAccuracyOptions { RejectConflictingBoxes = false }).Score(Sample(hedge, "4")).Value.Should().Be(1);
-        new MathAccuracyReward().Score(Sample("\\boxed{0.5} i.e. \\boxed{\\frac{1}{2}}", "1/2")).Value.Should().Be(1, "the same value boxed twice is fine");
+        new MathAccuracyReward().Score(Sample("\\boxed{0.5} i.e. \\boxed{\\frac{1}{2}}", "1/2")).Value.Should()
+            .Be(1, "the same value boxed twice is fine");
     }
 
     [TestCase("The answer is 18 dollars.", "18", 1)]

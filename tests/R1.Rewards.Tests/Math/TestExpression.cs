@@ -61,7 +61,8 @@ internal abstract record TestExpression
             Neg n => ("-" + n.X.Compact(Unary), Unary),
             Op { Symbol: '+' } o => ($"{o.R.Compact(Additive)}+{o.L.Compact(Additive)}", Additive),
             Op { Symbol: '-' } o => ($"{o.L.Compact(Additive)}-{o.R.Compact(Multiplicative)}", Additive),
-            Op { L: Var or SafeSqrt or Sin } o => ($"{o.R.Compact(Multiplicative)}{o.L.Compact(Multiplicative)}", Multiplicative), // implicit: 2x, x\sqrt{..}
+            Op { L: Var or SafeSqrt or Sin } o => ($"{o.R.Compact(Multiplicative)}{o.L.Compact(Multiplicative)}", Multiplicative),
+                // implicit: 2x, x\sqrt{..}
             Op o => ($"{o.R.Compact(Multiplicative)}\\times {o.L.Compact(Multiplicative)}", Multiplicative),
             SafeDiv d => ($"\\dfrac{{{d.L.Compact(0)}}}{{1+{d.R.Compact(Power)}^2}}", 5),
             Pow p => ($"{p.Base.Compact(5)}^{p.Exponent}", Power),
