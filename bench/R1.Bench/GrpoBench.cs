@@ -31,14 +31,17 @@ public sealed class GrpoBench : IBench
         int maxTokens = args.Length > 3 ? int.Parse(args[3]) : 48;
         var dtype = args.Length > 4 && args[4] == "bf16" ? ScalarType.BFloat16 : ScalarType.Float32;
         var tokenizer = CharTokenizer.CreateDefault();
-        using var policy = Policy.Create(ModelConfig.Small(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = 1, NumThreads = threads, DType = dtype });
+        using var policy = Policy.Create(ModelConfig.Small(tokenizer.VocabSize), tokenizer,
+            new PolicyOptions { Seed = 1, NumThreads = threads, DType = dtype });
         long parameters = policy.Model.parameters().Sum(p => p.numel());
         double peak = MatmulPeak(ScalarType.Float32), peakBf16 = MatmulPeak(ScalarType.BFloat16);
-        Console.WriteLine($"model: {parameters / 1e6:F1}M parameters ({dtype}); libtorch threads {get_num_threads()}; step: {prompts} prompts x G={g}, <= {maxTokens} new tokens, beta 0.04, mu 1");
+        Console.WriteLine($"model: {parameters / 1e6:F1}M parameters ({dtype}); libtorch threads {get_num_threads()}; " +
+                          $"step: {prompts} prompts x G={g}, <= {maxTokens} new tokens, beta 0.04, mu 1");
         Console.WriteLine($"measured matmul peak (1024^3): fp32 {peak / 1e9:F0} GFLOP/s, bf16 {peakBf16 / 1e9:F0} GFLOP/s");
 
         var prompt = new PromptFormat(new DelegatePromptTemplate("bench-short", p => $"User: {p}. Assistant:"));
-        var rewards = new ServiceCollection().AddReasoningRewards(b => b.AddMathAccuracy().AddFormat()).BuildServiceProvider().GetRequiredService<IRewardScorer>();
+        var rewards = new ServiceCollection().AddReasoningRewards(b => b.AddMathAccuracy().AddFormat())
+            .BuildServiceProvider().GetRequiredService<IRewardScorer>();
         var train = new ArithmeticTask().Train.Select(p => p.ToExample()).ToList();
         GrpoStepMetrics Step(int seed) => new GrpoTrainer(policy, rewards, new GrpoOptions
         {
@@ -51,13 +54,18 @@ public sealed class GrpoBench : IBench
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var m = Step(1);
         double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-        double completions = prompts * g, generated = m.CompletionLength * completions, total = m.RolloutSeconds + m.ScoringSeconds + m.LearningSeconds;
+        double completions = prompts * g, generated = m.CompletionLength * completions,
+            total = m.RolloutSeconds + m.ScoringSeconds + m.LearningSeconds;
         double learnFlops = 6.0 * parameters * m.LearningTokens;
-        Console.WriteLine($"rollout  {m.RolloutSeconds,7:F2}s ({m.RolloutSeconds / total,4:P0})  {generated / m.RolloutSeconds,8:F0} generated tokens/s (incl. pi_ref log-probs)");
-        Console.WriteLine($"scoring  {m.ScoringSeconds,7:F2}s ({m.ScoringSeconds / total,4:P0})  {completions / m.ScoringSeconds,8:F0} completions/s, {generated / m.ScoringSeconds:F0} tokens/s");
-        Console.WriteLine($"learning {m.LearningSeconds,7:F2}s ({m.LearningSeconds / total,4:P0})  {m.LearningTokens / m.LearningSeconds,8:F0} tokens/s fwd+bwd; " +
+        Console.WriteLine($"rollout  {m.RolloutSeconds,7:F2}s ({m.RolloutSeconds / total,4:P0})  " +
+                          $"{generated / m.RolloutSeconds,8:F0} generated tokens/s (incl. pi_ref log-probs)");
+        Console.WriteLine($"scoring  {m.ScoringSeconds,7:F2}s ({m.ScoringSeconds / total,4:P0})  " +
+                          $"{completions / m.ScoringSeconds,8:F0} completions/s, {generated / m.ScoringSeconds:F0} tokens/s");
+        Console.WriteLine($"learning {m.LearningSeconds,7:F2}s ({m.LearningSeconds / total,4:P0})  " +
+                          $"{m.LearningTokens / m.LearningSeconds,8:F0} tokens/s fwd+bwd; " +
                           $"{learnFlops / m.LearningSeconds / 1e9:F1} GFLOP/s = MFU {learnFlops / m.LearningSeconds / peak:P1} of the fp32 peak");
-        Console.WriteLine($"step     {total,7:F2}s wall, {cpuSeconds:F2}s CPU; mean completion {m.CompletionLength:F1} tokens; load average {LoadAverage()}");
+        Console.WriteLine($"step     {total,7:F2}s wall, {cpuSeconds:F2}s CPU; mean completion {m.CompletionLength:F1} tokens; " +
+                          $"load average {LoadAverage()}");
         return Task.CompletedTask;
     }
 

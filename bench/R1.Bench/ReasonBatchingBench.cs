@@ -38,22 +38,26 @@ public sealed class ReasonBatchingBench : IBench
         var ml = new MLContext(seed: 0);
         var tokenizer = CharTokenizer.CreateDefault();
         using var policy = Policy.Create(ModelConfig.Tiny(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = 1 });
-        var data = ml.Data.LoadFromEnumerable(Enumerable.Range(0, rows).Select(i => new Row { Prompt = $"{i % 10}+{i % 7}=", Answer = $"{i % 10 + i % 7}" }).ToList());
+        var data = ml.Data.LoadFromEnumerable(Enumerable.Range(0, rows)
+            .Select(i => new Row { Prompt = $"{i % 10}+{i % 7}=", Answer = $"{i % 10 + i % 7}" }).ToList());
         Console.WriteLine($"tiny model, {rows} rows, greedy, up to {tokens} new tokens, torch threads {TorchSharp.torch.get_num_threads()}");
 
         foreach (int batch in new[] { 1, 8, 32 })
         {
-            var options = new ReasonOptions { Policy = policy, Sampling = { Temperature = 0, MaxNewTokens = tokens }, BatchSize = batch, Prompt = PromptFormat.Raw };
+            var options = new ReasonOptions { Policy = policy, Sampling = { Temperature = 0, MaxNewTokens = tokens },
+                BatchSize = batch, Prompt = PromptFormat.Raw };
             var model = ml.Reasoning().Reason(options).Fit(data);
             var clock = Stopwatch.StartNew();
             int n = ml.Data.CreateEnumerable<Output>(model.Transform(data), reuseRowObject: true).Count();
             Console.WriteLine($"Reason BatchSize {batch,2}: {n / clock.Elapsed.TotalSeconds,7:F1} rows/s ({clock.Elapsed.TotalSeconds:F2} s)");
         }
 
-        var eval = new R1.MLNet.Evaluate.EvaluationOptions { Samples = 4, Sampling = { MaxNewTokens = tokens }, Prompt = PromptFormat.Raw, BatchSize = 8 };
+        var eval = new R1.MLNet.Evaluate.EvaluationOptions { Samples = 4, Sampling = { MaxNewTokens = tokens },
+            Prompt = PromptFormat.Raw, BatchSize = 8 };
         var timer = Stopwatch.StartNew();
         var metrics = ml.Reasoning().Evaluate(data, policy, eval);
-        Console.WriteLine($"Evaluate k=4, 8 questions per call: {rows / timer.Elapsed.TotalSeconds:F1} questions/s ({timer.Elapsed.TotalSeconds:F2} s); {metrics}");
+        Console.WriteLine($"Evaluate k=4, 8 questions per call: {rows / timer.Elapsed.TotalSeconds:F1} questions/s " +
+                          $"({timer.Elapsed.TotalSeconds:F2} s); {metrics}");
         return Task.CompletedTask;
     }
 }

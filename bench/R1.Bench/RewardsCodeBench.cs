@@ -47,7 +47,8 @@ public sealed class RewardsCodeBench : IBench
         var scores = await reward.ScoreAsync(samples);
         double seconds = clock.Elapsed.TotalSeconds;
         int passed = scores.Count(s => s.Value == 1.0);
-        Console.WriteLine($"HumanEval canonical, {parallel} parallel: {passed}/{samples.Count} passed in {seconds:0.0} s ({samples.Count / seconds:0.0} programs/s)");
+        Console.WriteLine($"HumanEval canonical, {parallel} parallel: {passed}/{samples.Count} passed in {seconds:0.0} s " +
+                          $"({samples.Count / seconds:0.0} programs/s)");
     }
 
     private static IReadOnlyList<RewardSample> LoadHumanEval()

@@ -25,7 +25,8 @@ public sealed class RewardsMathBench : IBench
         var reward = new MathAccuracyReward();
         var samples = records.Select(r => new RewardSample { Prompt = r.Problem, Completion = r.Solution, Answer = r.Answer }).ToArray();
         var matched = Enumerable.Range(0, answers.Length).Count(i => MathVerifier.AreEquivalent(extracted[i], answers[i]).IsEquivalent);
-        Console.WriteLine($"MATH-500: {records.Count} records, {matched} verified equal; {Environment.ProcessorCount} logical cores; {seconds:0.#} s per measurement");
+        Console.WriteLine($"MATH-500: {records.Count} records, {matched} verified equal; {Environment.ProcessorCount} logical cores; " +
+                          $"{seconds:0.#} s per measurement");
 
         Report("verify (boxed vs answer), 1 thread", records.Count, seconds, () =>
         {

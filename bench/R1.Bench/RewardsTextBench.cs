@@ -21,7 +21,8 @@ public sealed class RewardsTextBench : IBench
         double seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 4.0;
         var samples = LoadSamples();
         double meanChars = samples.Average(s => s.Completion.Length);
-        Console.WriteLine($"{samples.Length} completions (MGSM {string.Join("/", Languages)}), mean {meanChars:0} chars; {Environment.ProcessorCount} cores");
+        Console.WriteLine($"{samples.Length} completions (MGSM {string.Join("/", Languages)}), mean {meanChars:0} chars; " +
+                          $"{Environment.ProcessorCount} cores");
 
         var strict = new FormatReward(new FormatRewardOptions { Style = FormatStyle.R1Zero, Mode = FormatMode.Strict, PartialCredit = true });
         var lenient = new FormatReward(new FormatRewardOptions { Style = FormatStyle.R1, Mode = FormatMode.Lenient });

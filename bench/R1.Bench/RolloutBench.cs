@@ -27,7 +27,8 @@ public sealed class RolloutBench : IBench
         foreach (var (name, config) in new[] { ("tiny", ModelConfig.Tiny(tokenizer.VocabSize)), ("10M", ModelConfig.Small(tokenizer.VocabSize)) })
         {
             using var policy = Policy.Create(config, tokenizer, new PolicyOptions { Seed = 1 });
-            Console.WriteLine($"\n## {name}: {policy.Model.ParameterCount / 1e6:F2}M params (hidden {config.HiddenSize}, {config.NumHiddenLayers} layers)");
+            Console.WriteLine($"\n## {name}: {policy.Model.ParameterCount / 1e6:F2}M params " +
+                              $"(hidden {config.HiddenSize}, {config.NumHiddenLayers} layers)");
             Console.WriteLine("| measure | batch | tokens/s | ms/step |");
             Console.WriteLine("|---|---|---|---|");
             Prefill(policy, peak, quick);
@@ -81,7 +82,8 @@ public sealed class RolloutBench : IBench
     private static void GroupRollout(Policy policy, bool quick)
     {
         int newTokens = quick ? 32 : 96;
-        var prompts = Enumerable.Range(0, 2).Select(i => (IReadOnlyList<int>)Enumerable.Range(0, 96).Select(x => 4 + (x * (i + 3)) % 60).ToArray()).ToList();
+        var prompts = Enumerable.Range(0, 2)
+            .Select(i => (IReadOnlyList<int>)Enumerable.Range(0, 96).Select(x => 4 + (x * (i + 3)) % 60).ToArray()).ToList();
         var options = new SamplingOptions { MaxNewTokens = newTokens, Temperature = 1.0, TopP = 0.95, Seed = 1, EosIds = [], CheckInterval = 16 };
         policy.GenerateGroups(prompts, 8, options);
         double best = double.MaxValue;
@@ -91,14 +93,17 @@ public sealed class RolloutBench : IBench
             policy.GenerateGroups(prompts, 8, options);
             best = Math.Min(best, sw.Elapsed.TotalSeconds);
         }
-        Console.WriteLine($"| group rollout 2 prompts × G=8 (96 prompt + {newTokens} new, incl. prefill) | 16 | {16 * newTokens / best:F0} | {best * 1000 / newTokens:F2} |");
+        Console.WriteLine($"| group rollout 2 prompts × G=8 (96 prompt + {newTokens} new, incl. prefill) | 16 | " +
+                          $"{16 * newTokens / best:F0} | {best * 1000 / newTokens:F2} |");
     }
 
     private static void Decode(Policy policy, int batch, bool cache, bool quick)
     {
         int newTokens = cache ? (quick ? 32 : 96) : (quick ? 16 : 48);
-        var prompts = Enumerable.Range(0, batch).Select(i => (IReadOnlyList<int>)Enumerable.Range(4 + i, 32).Select(x => 4 + x % 60).ToArray()).ToList();
-        var options = new SamplingOptions { MaxNewTokens = newTokens, Temperature = 1.0, TopP = 0.95, Seed = 1, EosIds = [], UseKvCache = cache, CheckInterval = 16 };
+        var prompts = Enumerable.Range(0, batch)
+            .Select(i => (IReadOnlyList<int>)Enumerable.Range(4 + i, 32).Select(x => 4 + x % 60).ToArray()).ToList();
+        var options = new SamplingOptions { MaxNewTokens = newTokens, Temperature = 1.0, TopP = 0.95, Seed = 1, EosIds = [],
+            UseKvCache = cache, CheckInterval = 16 };
         policy.Generate(prompts, options);
         double best = double.MaxValue;
         for (int i = 0; i < (quick ? 2 : 5); i++)                       // best of N: robust to other processes on the machine
@@ -107,6 +112,7 @@ public sealed class RolloutBench : IBench
             policy.Generate(prompts, options);
             best = Math.Min(best, sw.Elapsed.TotalSeconds);
         }
-        Console.WriteLine($"| decode {(cache ? "KV cache" : "no cache")} (32 prompt + {newTokens} new) | {batch} | {batch * newTokens / best:F0} | {best * 1000 / newTokens:F2} |");
+        Console.WriteLine($"| decode {(cache ? "KV cache" : "no cache")} (32 prompt + {newTokens} new) | {batch} | " +
+                          $"{batch * newTokens / best:F0} | {best * 1000 / newTokens:F2} |");
     }
 }

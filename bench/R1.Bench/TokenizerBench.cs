@@ -38,7 +38,8 @@ public sealed class TokenizerBench : IBench
             times.Add(sw.Elapsed.TotalMilliseconds);
         }
         var sorted = times.Order().ToList();
-        Console.WriteLine($"{name}: vocab {tokenizer.VocabSize:N0}; load first {times[0]:F0} ms, median {sorted[sorted.Count / 2]:F0} ms, min {sorted[0]:F0} ms (n={loads})");
+        Console.WriteLine($"{name}: vocab {tokenizer.VocabSize:N0}; load first {times[0]:F0} ms, " +
+                          $"median {sorted[sorted.Count / 2]:F0} ms, min {sorted[0]:F0} ms (n={loads})");
 
         var ids = texts.Select(tokenizer.Encode).ToList();            // warm-up (fills the BPE word cache)
         var encode = Stopwatch.StartNew();
@@ -49,8 +50,10 @@ public sealed class TokenizerBench : IBench
         var decode = Stopwatch.StartNew();
         foreach (var x in ids) tokenizer.Decode(x);
         decode.Stop();
-        Console.WriteLine($"{name}: {tokens:N0} tokens ({(double)chars / tokens:F2} chars/token); encode {chars / 1e6 / encode.Elapsed.TotalSeconds:F1} M chars/s " +
-                          $"({tokens / 1e6 / encode.Elapsed.TotalSeconds:F2} M tokens/s); decode {tokens / 1e6 / decode.Elapsed.TotalSeconds:F2} M tokens/s");
+        Console.WriteLine($"{name}: {tokens:N0} tokens ({(double)chars / tokens:F2} chars/token); " +
+                          $"encode {chars / 1e6 / encode.Elapsed.TotalSeconds:F1} M chars/s " +
+                          $"({tokens / 1e6 / encode.Elapsed.TotalSeconds:F2} M tokens/s); " +
+                          $"decode {tokens / 1e6 / decode.Elapsed.TotalSeconds:F2} M tokens/s");
     }
 
     private static List<string> ReadTexts(string root)

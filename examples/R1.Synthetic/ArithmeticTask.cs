@@ -17,7 +17,8 @@ public sealed class ArithmeticTask
     /// <param name="maxOperand">The largest operand (0–9); smaller values give an easier task for quick tests. Default 9.</param>
     public ArithmeticTask(int heldOut = 200, int seed = 1234, int maxOperand = 9)
     {
-        if (maxOperand is < 1 or > 9) throw new ArgumentOutOfRangeException(nameof(maxOperand), maxOperand, "Operands are single digits: maxOperand must be 1–9.");
+        if (maxOperand is < 1 or > 9)
+            throw new ArgumentOutOfRangeException(nameof(maxOperand), maxOperand, "Operands are single digits: maxOperand must be 1–9.");
         int n = maxOperand + 1, count = n * n * n;
         if (heldOut < 1 || heldOut > count - count / 10)
             throw new ArgumentOutOfRangeException(nameof(heldOut), heldOut, $"Hold out between 1 and {count - count / 10} of the {count} problems.");

@@ -17,7 +17,8 @@ public static class MetricsPlot
         var evals = history.Where(m => m.EvalAccuracy.HasValue).ToList();
         if (evals.Count > 0)
         {
-            var eval = plot.Add.Scatter(evals.Select(m => (double)m.Step).Prepend(0).ToArray(), evals.Select(m => m.EvalAccuracy!.Value).Prepend(baseAccuracy).ToArray());
+            var eval = plot.Add.Scatter(evals.Select(m => (double)m.Step).Prepend(0).ToArray(),
+                evals.Select(m => m.EvalAccuracy!.Value).Prepend(baseAccuracy).ToArray());
             eval.LegendText = "held-out accuracy (greedy; step 0 = base model)";
             eval.MarkerSize = 8;
         }

@@ -33,18 +33,23 @@ var ml = new MLContext(o.Seed);
 var task = new ArithmeticTask(o.HeldOut, seed: o.Seed, maxOperand: o.MaxOperand);
 var train = task.Train.Select(p => p.ToExample()).ToList();
 var heldOut = task.HeldOut.Select(p => p.ToExample()).ToList();
-var services = new ServiceCollection().AddReasoningRewards(b => b.AddMathAccuracy().AddFormat(weight: 0.5)).BuildServiceProvider();
-IRewardScorer rewards = services.GetRequiredService<IRewardScorer>();
-IRewardScorer trainingRewards = o.ShuffleRewards ? new ShuffledRewardScorer(rewards, o.Seed) : rewards;
+// The honest rewards evaluate; training uses the same pipeline, wrapped in the shuffled-reward ablation with --shuffle-rewards.
+IRewardScorer Rewards(bool shuffled) => new ServiceCollection()
+    .AddReasoningRewards(b => { b.AddMathAccuracy().AddFormat(weight: 0.5); if (shuffled) b.UseShuffledRewards(o.Seed); })
+    .BuildServiceProvider().GetRequiredService<IRewardScorer>();
+IRewardScorer rewards = Rewards(shuffled: false);
+IRewardScorer trainingRewards = o.ShuffleRewards ? Rewards(shuffled: true) : rewards;
 
 var tokenizer = CharTokenizer.CreateDefault(R1ZeroChatTemplate.Preamble);
 var policy = Policy.Create(ModelConfig.Tiny(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = o.Seed, NumThreads = o.Threads });
 var example = new ArithmeticProblem(3, 4, 5);
 Console.WriteLine($"R1-Zero in miniature: {policy.Model.parameters().Sum(p => p.numel()):N0}-parameter Qwen2-style model, task a+b*c, " +
                   $"{train.Count} training / {heldOut.Count} held-out problems, seed {o.Seed}");
-Console.WriteLine($"prompt \"{prompt.Render(example.Question)}\"  correct \"{example.CorrectCompletion}\"  slip ({o.SlipRate:P0} of the corpus) \"{example.SlipCompletion}\"");
+Console.WriteLine($"prompt \"{prompt.Render(example.Question)}\"  correct \"{example.CorrectCompletion}\"  " +
+                  $"slip ({o.SlipRate:P0} of the corpus) \"{example.SlipCompletion}\"");
 
-// 1. Pre-train the base model (mlContext.Reasoning().Sft wraps SftTrainer) from scratch on worked solutions, a fraction of which slip (add before multiplying).
+// 1. Pre-train the base model (mlContext.Reasoning().Sft wraps SftTrainer) from scratch on worked solutions,
+//    a fraction of which slip (add before multiplying).
 var sftOptions = new SftOptions
 {
     MaxSteps = o.SftSteps, BatchSize = o.SftBatch, Optimizer = { LearningRate = o.SftLr }, Seed = o.Seed, LogEvery = 10,
@@ -60,7 +65,8 @@ if (o.BaseDir is not null && Directory.Exists(o.BaseDir))
 else
 {
     var sftData = ml.Data.LoadFromEnumerable(corpus.Select(c => new SftRow { Prompt = c.Prompt, Response = c.Response }));
-    var sftEstimator = ml.Reasoning().Sft(new SftEstimator.Options { Policy = policy, Prompt = prompt, Trainer = sftOptions, LoggerFactory = loggerFactory });
+    var sftEstimator = ml.Reasoning().Sft(
+        new SftEstimator.Options { Policy = policy, Prompt = prompt, Trainer = sftOptions, LoggerFactory = loggerFactory });
     var sftResult = ConsoleProgress.Run("SFT  ", o.SftSteps, p => { sftOptions.Progress = p; return sftEstimator.Fit(sftData).Result; },
         (SftStepMetrics m) => (m.Step, $"loss {m.Loss:F3}"));
     Console.WriteLine($"{Elapsed()} SFT: {sftResult.Steps} steps, final loss {sftResult.FinalLoss:F3}");

@@ -17,7 +17,8 @@ public static class Report
             else if (s.Completion.StartsWith($"<think>{d[0]}+{d[1]}=", StringComparison.Ordinal)) slip++;
         }
         int n = result.Samples.Count;
-        return $"multiplies first in {correct * 100.0 / n:F0}%, slips (adds first) in {slip * 100.0 / n:F0}%, other {(n - correct - slip) * 100.0 / n:F0}%";
+        return $"multiplies first in {correct * 100.0 / n:F0}%, slips (adds first) in {slip * 100.0 / n:F0}%, " +
+               $"other {(n - correct - slip) * 100.0 / n:F0}%";
     }
 
     /// <summary>A few rows of the per-step metrics.</summary>
@@ -30,10 +31,13 @@ public static class Report
         {
             double math = m.Rewards.TryGetValue("math", out var r) ? r.Mean : double.NaN;
             double format = m.Rewards.TryGetValue("format", out var f) ? f.Mean : double.NaN;
-            Console.WriteLine($" {m.Step,4}  {m.RewardMean,6:F3}  {m.Accuracy,9:P0}  {math,5:F2}  {format,6:F2}  {m.Kl,6:F4}  {m.ClipFraction,5:P0}  {m.Entropy,7:F3}  {m.CompletionLength,4:F0}  {m.ZeroStdFraction,7:P0}  " +
-                              $"{m.RolloutSeconds,6:F1}/{m.ScoringSeconds:F2}/{m.LearningSeconds:F1}   {(m.EvalAccuracy is { } e ? e.ToString("P1") : "")}");
+            Console.WriteLine($" {m.Step,4}  {m.RewardMean,6:F3}  {m.Accuracy,9:P0}  {math,5:F2}  {format,6:F2}  {m.Kl,6:F4}  " +
+                              $"{m.ClipFraction,5:P0}  {m.Entropy,7:F3}  {m.CompletionLength,4:F0}  {m.ZeroStdFraction,7:P0}  " +
+                              $"{m.RolloutSeconds,6:F1}/{m.ScoringSeconds:F2}/{m.LearningSeconds:F1}   " +
+                              $"{(m.EvalAccuracy is { } e ? e.ToString("P1") : "")}");
         }
-        Console.WriteLine($" time: rollout {history.Sum(m => m.RolloutSeconds):F0}s, scoring {history.Sum(m => m.ScoringSeconds):F1}s, learning {history.Sum(m => m.LearningSeconds):F0}s");
+        Console.WriteLine($" time: rollout {history.Sum(m => m.RolloutSeconds):F0}s, scoring {history.Sum(m => m.ScoringSeconds):F1}s, " +
+                          $"learning {history.Sum(m => m.LearningSeconds):F0}s");
     }
 
     /// <summary>Held-out problems the base model got wrong and GRPO got right (and the reverse count).</summary>

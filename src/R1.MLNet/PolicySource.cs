@@ -17,7 +17,8 @@ namespace R1.MLNet;
 /// <item><see cref="FromScratch"/>: a new randomly initialized model from a <see cref="ModelConfig"/> and a tokenizer, at each <c>Fit</c>.</item>
 /// <item><see cref="PreviousStep"/>: the policy of the step just before this one in an estimator chain. ML.NET's
 /// <c>EstimatorChain.Fit</c> hands each estimator the data view produced by the previous fitted transformer; policy
-/// transformers attach their policy to that view (<see cref="IPolicyCarrier"/>), so <c>Sft(...).Append(Grpo())</c> trains GRPO on the SFT result.</item>
+/// transformers attach their policy to that view (<see cref="IPolicyCarrier"/>), so <c>Sft(...).Append(Grpo())</c> trains GRPO
+/// on the SFT result.</item>
 /// <item><see cref="FittedBy"/>: the policy of another estimator's latest fit, for chains where other steps
 /// (or a cache checkpoint) sit between the two.</item>
 /// </list>
@@ -64,7 +65,8 @@ public sealed class PolicySource
     {
         ArgumentNullException.ThrowIfNull(estimator);
         return new($"the policy fitted by {estimator.GetType().Name}", (_, consumer) => estimator.FittedPolicy
-            ?? throw new InvalidOperationException($"{consumer} starts from the policy fitted by a {estimator.GetType().Name}, which has not been fitted yet. Put that estimator earlier in the chain."));
+            ?? throw new InvalidOperationException($"{consumer} starts from the policy fitted by a {estimator.GetType().Name}, " +
+                "which has not been fitted yet. Put that estimator earlier in the chain."));
     }
 
     /// <summary>Uses <paramref name="policy"/> as <see cref="FromPolicy"/>.</summary>

@@ -7,7 +7,8 @@ using R1.MLNet.DataView;
 namespace R1.MLNet;
 
 /// <summary>
-/// A policy as a pipeline step, and the base of the training steps' fitted transformers (<see cref="Sft.SftTransformer"/>, <see cref="Grpo.GrpoTransformer"/>): it owns the trained
+/// A policy as a pipeline step, and the base of the training steps' fitted transformers (<see cref="Sft.SftTransformer"/>,
+/// <see cref="Grpo.GrpoTransformer"/>): it owns the trained
 /// <see cref="Policy"/>. <see cref="Transform"/> passes the rows through unchanged and attaches the policy, so the next
 /// estimator of a chain can start from it (<see cref="PolicySource.PreviousStep"/>). Append
 /// <c>mlContext.Reasoning().Reason()</c> to generate completions.
@@ -20,7 +21,9 @@ public class PolicyTransformer : ITransformer, IPolicyCarrier
     /// <inheritdoc />
     public Policy Policy { get; }
 
-    /// <summary>Always <see langword="true"/>: rows pass through unchanged (so chains ending in <c>Reason</c> can make a prediction engine).</summary>
+    /// <summary>
+    /// Always <see langword="true"/>: rows pass through unchanged (so chains ending in <c>Reason</c> can make a prediction engine).
+    /// </summary>
     public bool IsRowToRowMapper => true;
 
     /// <summary>The input schema, unchanged.</summary>

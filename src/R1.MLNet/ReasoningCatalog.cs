@@ -33,7 +33,8 @@ public sealed class ReasoningCatalog
     public SftEstimator Sft(PolicySource policy, string promptColumnName = "Prompt", string responseColumnName = "Response")
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return new SftEstimator(new SftEstimator.Options { Policy = policy, PromptColumnName = promptColumnName, ResponseColumnName = responseColumnName });
+        return new SftEstimator(
+            new SftEstimator.Options { Policy = policy, PromptColumnName = promptColumnName, ResponseColumnName = responseColumnName });
     }
 
     /// <summary>Supervised fine-tuning with every option.</summary>
@@ -44,17 +45,20 @@ public sealed class ReasoningCatalog
     /// <param name="promptColumnName">The question column. Default <c>Prompt</c>.</param>
     /// <param name="answerColumnName">The gold-answer column. Default <c>Answer</c>.</param>
     /// <param name="policy">The starting policy. Default <see cref="PolicySource.PreviousStep"/>.</param>
-    public GrpoEstimator Grpo(IServiceProvider services, string promptColumnName = "Prompt", string answerColumnName = "Answer", PolicySource? policy = null)
+    public GrpoEstimator Grpo(IServiceProvider services, string promptColumnName = "Prompt", string answerColumnName = "Answer",
+        PolicySource? policy = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         return new GrpoEstimator(new GrpoEstimator.Options
         {
-            Services = services, PromptColumnName = promptColumnName, AnswerColumnName = answerColumnName, Policy = policy ?? PolicySource.PreviousStep,
+            Services = services, PromptColumnName = promptColumnName, AnswerColumnName = answerColumnName,
+            Policy = policy ?? PolicySource.PreviousStep,
         });
     }
 
     /// <summary>GRPO with an explicit reward pipeline.</summary>
-    public GrpoEstimator Grpo(IRewardScorer rewards, string promptColumnName = "Prompt", string answerColumnName = "Answer", PolicySource? policy = null)
+    public GrpoEstimator Grpo(IRewardScorer rewards, string promptColumnName = "Prompt", string answerColumnName = "Answer",
+        PolicySource? policy = null)
     {
         ArgumentNullException.ThrowIfNull(rewards);
         return new GrpoEstimator(new GrpoEstimator.Options
@@ -66,7 +70,10 @@ public sealed class ReasoningCatalog
     /// <summary>GRPO with every option.</summary>
     public GrpoEstimator Grpo(GrpoEstimator.Options options) => new(options);
 
-    /// <summary>Inference: adds <c>Completion</c>, <c>Reasoning</c> and <c>Answer</c> columns (paper sampling settings, see <see cref="ReasonOptions"/>).</summary>
+    /// <summary>
+    /// Inference: adds <c>Completion</c>, <c>Reasoning</c> and <c>Answer</c> columns (paper sampling settings,
+    /// see <see cref="ReasonOptions"/>).
+    /// </summary>
     /// <param name="policy">The policy. Default <see cref="PolicySource.PreviousStep"/>.</param>
     /// <param name="promptColumnName">The question column. Default <c>Prompt</c>.</param>
     /// <param name="samples">k completions per question, majority-voted when above 1. Default 1.</param>
@@ -84,7 +91,9 @@ public sealed class ReasoningCatalog
     public ReasoningMetrics Evaluate(IDataView data, ITransformer model, EvaluationOptions? options = null) =>
         PassAtKEvaluator.Evaluate(PolicyOf(model), data, options);
 
-    /// <summary>The paper's evaluation of <paramref name="policy"/> (see <see cref="Evaluate(IDataView, ITransformer, EvaluationOptions?)"/>).</summary>
+    /// <summary>
+    /// The paper's evaluation of <paramref name="policy"/> (see <see cref="Evaluate(IDataView, ITransformer, EvaluationOptions?)"/>).
+    /// </summary>
     public ReasoningMetrics Evaluate(IDataView data, Policy policy, EvaluationOptions? options = null) =>
         PassAtKEvaluator.Evaluate(policy, data, options);
 
@@ -100,6 +109,8 @@ public sealed class ReasoningCatalog
         ArgumentNullException.ThrowIfNull(model);
         if (model is IPolicyCarrier carrier) return carrier.Policy;
         if (model is IEnumerable<ITransformer> chain && chain.OfType<IPolicyCarrier>().LastOrDefault() is { } last) return last.Policy;
-        throw new ArgumentException($"Evaluate needs a model with a policy (Sft, Grpo or Reason transformer, or a chain containing one); got {model.GetType().Name}.", nameof(model));
+        throw new ArgumentException(
+            $"Evaluate needs a model with a policy (Sft, Grpo or Reason transformer, or a chain containing one); got {model.GetType().Name}.",
+            nameof(model));
     }
 }

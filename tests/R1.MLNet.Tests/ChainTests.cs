@@ -45,7 +45,8 @@ public class ChainTests
                 Services = services,
                 EvaluationData = Data,
                 Prompt = PromptFormat.Raw,
-                Trainer = new GrpoOptions { MaxSteps = 1, PromptsPerStep = 2, NumGenerations = 2, Sampling = { MaxNewTokens = 6 }, Optimizer = { LearningRate = 1e-3 } },
+                Trainer = new GrpoOptions { MaxSteps = 1, PromptsPerStep = 2, NumGenerations = 2, Sampling = { MaxNewTokens = 6 },
+                    Optimizer = { LearningRate = 1e-3 } },
             }))
             .Append(catalog.Reason(new ReasonOptions { Sampling = { Temperature = 0, MaxNewTokens = 4 }, Prompt = PromptFormat.Raw }));
 
@@ -63,7 +64,8 @@ public class ChainTests
         var rows = _ml.Data.CreateEnumerable<ReasonedRow>(model.Transform(Data), false).ToList();
         rows.Should().HaveCount(2);
         var engine = _ml.Model.CreatePredictionEngine<Question, Reply>(model);
-        engine.Predict(new Question { Prompt = "1+2=" }).Completion.Should().Be(rows[0].Completion, "the chain's prediction engine matches its data view");
+        engine.Predict(new Question { Prompt = "1+2=" }).Completion.Should()
+            .Be(rows[0].Completion, "the chain's prediction engine matches its data view");
     }
 
     [Test]
@@ -77,7 +79,8 @@ public class ChainTests
             Trainer = new SftOptions { MaxSteps = 1, BatchSize = 2 },
         });
         var pipeline = sft.Append(_ml.Transforms.CopyColumns("Question", "Prompt"))
-            .Append(catalog.Reason(new ReasonOptions { Policy = PolicySource.FittedBy(sft), PromptColumnName = "Question", Sampling = { Temperature = 0, MaxNewTokens = 2 } }));
+            .Append(catalog.Reason(new ReasonOptions { Policy = PolicySource.FittedBy(sft), PromptColumnName = "Question",
+                Sampling = { Temperature = 0, MaxNewTokens = 2 } }));
 
         var model = pipeline.Fit(Data);
 

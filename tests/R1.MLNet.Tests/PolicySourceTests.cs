@@ -21,9 +21,11 @@ public class PolicySourceTests
             var data = _ml.Data.LoadFromEnumerable(new[] { new QaRow { Prompt = "4+4=" } });
             var options = new ReasonOptions { Sampling = { Temperature = 0, MaxNewTokens = 5 }, Prompt = PromptFormat.Raw };
 
-            var fromFolder = _ml.Reasoning().Reason(new ReasonOptions { Policy = PolicySource.FromFolder(dir), Sampling = { Temperature = 0, MaxNewTokens = 5 }, Prompt = PromptFormat.Raw }).Fit(data);
+            var fromFolder = _ml.Reasoning().Reason(new ReasonOptions { Policy = PolicySource.FromFolder(dir),
+                Sampling = { Temperature = 0, MaxNewTokens = 5 }, Prompt = PromptFormat.Raw }).Fit(data);
             var scratch = PolicySource.FromScratch(TinyPolicies.Config, TinyPolicies.Tokenizer, new R1.Rollout.PolicyOptions { Seed = 3 });
-            var fromScratch = _ml.Reasoning().Reason(new ReasonOptions { Policy = scratch, Sampling = { Temperature = 0, MaxNewTokens = 5 }, Prompt = PromptFormat.Raw }).Fit(data);
+            var fromScratch = _ml.Reasoning().Reason(new ReasonOptions { Policy = scratch,
+                Sampling = { Temperature = 0, MaxNewTokens = 5 }, Prompt = PromptFormat.Raw }).Fit(data);
 
             var expected = new ReasonTransformer(original, options).Generate("4+4=").Completion;
             fromFolder.Generate("4+4=").Completion.Should().Be(expected);

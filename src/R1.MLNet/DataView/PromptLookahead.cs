@@ -32,7 +32,9 @@ internal sealed class PromptLookahead : IDisposable
         while (_ready.Count > 0 && _ready.Peek().Position < position) _ready.Dequeue();
         if (_ready.Count == 0) FillFrom(position);
         var (at, values) = _ready.Peek();
-        if (at != position) throw new InvalidOperationException($"The input returned rows in a different order on a second cursor (expected row {position}, got {at}).");
+        if (at != position)
+            throw new InvalidOperationException(
+                $"The input returned rows in a different order on a second cursor (expected row {position}, got {at}).");
         return values;
     }
 

@@ -29,7 +29,8 @@ internal sealed record ReferenceColumns(string Prompt, string? Answer, string? T
     public string?[] Resolve(DataViewSchema schema)
     {
         TextColumn.Require(schema, Prompt, "prompt");
-        return [Prompt, .. References().Select(r => TextColumn.CheckOptional(schema, r.Name, r.Role, mayBeAbsent: r.Name == r.Default) ? r.Name : null)];
+        return [Prompt, .. References().Select(r =>
+            TextColumn.CheckOptional(schema, r.Name, r.Role, mayBeAbsent: r.Name == r.Default) ? r.Name : null)];
     }
 
     /// <summary>

@@ -19,7 +19,8 @@ internal static class SchemaShapes
     public static SchemaShape FromSchema(DataViewSchema schema)
     {
         if (CreateMethod is null)
-            throw new NotSupportedException("This Microsoft.ML version has no SchemaShape.Create(DataViewSchema); R1.MLNet needs it to describe output columns.");
+            throw new NotSupportedException(
+                "This Microsoft.ML version has no SchemaShape.Create(DataViewSchema); R1.MLNet needs it to describe output columns.");
         return (SchemaShape)CreateMethod.Invoke(null, [schema])!;
     }
 

@@ -10,7 +10,10 @@ namespace R1.MLNet.DataView;
 /// </summary>
 internal static class TextColumn
 {
-    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when <paramref name="column"/> is missing from <paramref name="schema"/> or is not scalar text.</summary>
+    /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/> when <paramref name="column"/> is missing from <paramref name="schema"/>
+    /// or is not scalar text.
+    /// </summary>
     /// <param name="schema">The input schema.</param>
     /// <param name="column">The column name.</param>
     /// <param name="role">What the column is for (for the message), for example <c>prompt</c>.</param>

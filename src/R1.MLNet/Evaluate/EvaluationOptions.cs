@@ -36,7 +36,9 @@ public sealed class EvaluationOptions
     /// </summary>
     public IRewardScorer? Rewards { get; set; }
 
-    /// <summary>The reward that decides correctness when <see cref="Rewards"/> is set. Default <c>math</c> (use <c>code</c> for code tasks).</summary>
+    /// <summary>
+    /// The reward that decides correctness when <see cref="Rewards"/> is set. Default <c>math</c> (use <c>code</c> for code tasks).
+    /// </summary>
     public string CorrectnessReward { get; set; } = "math";
 
     /// <summary>k: completions per question. The paper uses 4 to 64 (64 for cons@64); default 4 keeps CPU runs short.</summary>
@@ -58,7 +60,10 @@ public sealed class EvaluationOptions
     /// <summary>How a question becomes the model input (template and completion prefix). Default <see cref="PromptFormat.R1Zero"/>.</summary>
     public PromptFormat Prompt { get; set; } = PromptFormat.R1Zero;
 
-    /// <summary>Extracts answers and compares them with the gold answer and with each other. Default <see cref="MathAnswerMatcher"/> (R1.Rewards.Math); <see cref="ExactAnswerMatcher"/> compares trimmed strings.</summary>
+    /// <summary>
+    /// Extracts answers and compares them with the gold answer and with each other. Default <see cref="MathAnswerMatcher"/>
+    /// (R1.Rewards.Math); <see cref="ExactAnswerMatcher"/> compares trimmed strings.
+    /// </summary>
     public IAnswerMatcher AnswerMatcher { get; set; } = MathAnswerMatcher.Instance;
 
     /// <summary>Keep every sampled completion in <see cref="QuestionResult.Completions"/>. Default <see langword="false"/>.</summary>
@@ -72,7 +77,8 @@ public sealed class EvaluationOptions
         if (Samples < 1) throw new ArgumentOutOfRangeException(nameof(Samples), Samples, "EvaluationOptions.Samples must be at least 1.");
         SamplingChecks.Validate(Sampling, "EvaluationOptions.Sampling");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "EvaluationOptions.BatchSize must be at least 1.");
-        if (MaxQuestions < 0) throw new ArgumentOutOfRangeException(nameof(MaxQuestions), MaxQuestions, "EvaluationOptions.MaxQuestions must be non-negative.");
+        if (MaxQuestions < 0)
+            throw new ArgumentOutOfRangeException(nameof(MaxQuestions), MaxQuestions, "EvaluationOptions.MaxQuestions must be non-negative.");
         ArgumentNullException.ThrowIfNull(AnswerMatcher, nameof(AnswerMatcher));
         ArgumentNullException.ThrowIfNull(Prompt, nameof(Prompt));
     }

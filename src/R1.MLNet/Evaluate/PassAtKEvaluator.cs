@@ -16,7 +16,8 @@ namespace R1.MLNet.Evaluate;
 internal static class PassAtKEvaluator
 {
     /// <summary>Evaluates <paramref name="policy"/> on <paramref name="data"/> (prompt column plus gold-answer or reference columns).</summary>
-    public static ReasoningMetrics Evaluate(Policy policy, IDataView data, EvaluationOptions? options = null, CancellationToken cancellationToken = default)
+    public static ReasoningMetrics Evaluate(Policy policy, IDataView data, EvaluationOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(data);
@@ -33,7 +34,9 @@ internal static class PassAtKEvaluator
             sampling.Seed = (sampling.Seed ?? 0) + batch;
             var groups = sampler.SampleGroups(chunk.Select(e => e.Prompt).ToList(), options.Samples, sampling)
                 .Select(g => (IReadOnlyList<string>)g.Select(c => c.Text).ToArray()).ToList();
-            var correct = options.Rewards is { } rewards ? RewardCorrectness(rewards, options.CorrectnessReward, chunk, groups, cancellationToken) : null;
+            var correct = options.Rewards is { } rewards
+                ? RewardCorrectness(rewards, options.CorrectnessReward, chunk, groups, cancellationToken)
+                : null;
             for (int i = 0; i < chunk.Count; i++)
                 results.Add(Score(chunk[i].Prompt, chunk[i].Answer, groups[i], options, correct?[i]));
         }

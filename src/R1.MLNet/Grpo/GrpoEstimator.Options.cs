@@ -32,16 +32,24 @@ public sealed partial class GrpoEstimator
         /// <summary>The input text column with the question. Required. Default <c>Prompt</c>.</summary>
         public string PromptColumnName { get; set; } = "Prompt";
 
-        /// <summary>The gold-answer column (math rewards). Default <c>Answer</c>, used when present; null ignores it; another name must exist.</summary>
+        /// <summary>
+        /// The gold-answer column (math rewards). Default <c>Answer</c>, used when present; null ignores it; another name must exist.
+        /// </summary>
         public string? AnswerColumnName { get; set; } = ReferenceColumns.DefaultAnswer;
 
         /// <summary>The test-code column (code rewards). Default <c>Tests</c>, used when present; null ignores it; another name must exist.</summary>
         public string? TestsColumnName { get; set; } = ReferenceColumns.DefaultTests;
 
-        /// <summary>The entry-point column (code rewards). Default <c>EntryPoint</c>, used when present; null ignores it; another name must exist.</summary>
+        /// <summary>
+        /// The entry-point column (code rewards). Default <c>EntryPoint</c>, used when present; null ignores it;
+        /// another name must exist.
+        /// </summary>
         public string? EntryPointColumnName { get; set; } = ReferenceColumns.DefaultEntryPoint;
 
-        /// <summary>The target-language column (language-consistency reward). Default <c>Language</c>, used when present; null ignores it; another name must exist.</summary>
+        /// <summary>
+        /// The target-language column (language-consistency reward). Default <c>Language</c>, used when present; null ignores it;
+        /// another name must exist.
+        /// </summary>
         public string? LanguageColumnName { get; set; } = ReferenceColumns.DefaultLanguage;
 
         /// <summary>Held-out questions (same columns) evaluated during and after training. Default none.</summary>
@@ -71,7 +79,8 @@ public sealed partial class GrpoEstimator
             ArgumentException.ThrowIfNullOrWhiteSpace(PromptColumnName, nameof(PromptColumnName));
             ArgumentNullException.ThrowIfNull(Trainer, nameof(Trainer));
             if (Rewards is null && Services is null)
-                throw new ArgumentException("GrpoEstimator.Options needs Rewards (an IRewardScorer) or Services (a provider where services.AddReasoningRewards(...) was called).");
+                throw new ArgumentException("GrpoEstimator.Options needs Rewards (an IRewardScorer) or Services " +
+                    "(a provider where services.AddReasoningRewards(...) was called).");
             ArgumentNullException.ThrowIfNull(Prompt, nameof(Prompt));
             Trainer.Validate();
         }

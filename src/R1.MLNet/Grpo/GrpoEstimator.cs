@@ -35,7 +35,8 @@ public sealed partial class GrpoEstimator : IEstimator<GrpoTransformer>, IPolicy
         var eval = _options.EvaluationData is { } evalData ? ReadExamples(evalData, "evaluation") : null;
         if (train.Count == 0) throw new InvalidOperationException("GrpoEstimator: the input has no rows to train on.");
         var rewards = _options.Rewards ?? _options.Services!.GetService<IRewardScorer>()
-            ?? throw new InvalidOperationException("GrpoEstimator: the service provider has no IRewardScorer; call services.AddReasoningRewards(...) first.");
+            ?? throw new InvalidOperationException(
+                "GrpoEstimator: the service provider has no IRewardScorer; call services.AddReasoningRewards(...) first.");
         var logger = (_options.LoggerFactory ?? _options.Services?.GetService<ILoggerFactory>())?.CreateLogger<GrpoTrainer>();
         var policy = _options.Policy.Resolve(input, nameof(GrpoEstimator));
         var trainer = new GrpoTrainer(policy, rewards, _options.Trainer, _options.Prompt, logger);

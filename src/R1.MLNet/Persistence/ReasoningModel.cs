@@ -29,7 +29,9 @@ public static class ReasoningModel
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var last = LastStep(model);
-        var manifest = last is ReasonTransformer reason ? ReasoningModelManifest.FromOptions(reason.Settings) : new ReasoningModelManifest { Kind = "policy" };
+        var manifest = last is ReasonTransformer reason
+            ? ReasoningModelManifest.FromOptions(reason.Settings)
+            : new ReasoningModelManifest { Kind = "policy" };
         string staging = Path.Combine(Path.GetTempPath(), "r1-model-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -82,14 +84,16 @@ public static class ReasoningModel
         var steps = model is IEnumerable<ITransformer> chain ? chain.ToList() : [model];
         foreach (var step in steps)
             if (step is not (ReasonTransformer or PolicyTransformer))
-                throw new NotSupportedException($"ReasoningModel.Save stores reasoning transformers only; the model contains a {step.GetType().Name}.");
+                throw new NotSupportedException(
+                    $"ReasoningModel.Save stores reasoning transformers only; the model contains a {step.GetType().Name}.");
         return steps.Count > 0 ? steps[^1] : throw new ArgumentException("The transformer chain is empty.", nameof(model));
     }
 
     private static ReasoningModelManifest ReadManifest(string path, string staging)
     {
         string file = Path.Combine(staging, ReasoningModelManifest.FileName);
-        if (!File.Exists(file)) throw new InvalidDataException($"'{path}' is not a saved reasoning model: {ReasoningModelManifest.FileName} is missing.");
+        if (!File.Exists(file))
+            throw new InvalidDataException($"'{path}' is not a saved reasoning model: {ReasoningModelManifest.FileName} is missing.");
         var manifest = JsonSerializer.Deserialize<ReasoningModelManifest>(File.ReadAllText(file))
                        ?? throw new InvalidDataException($"'{path}': {ReasoningModelManifest.FileName} is empty.");
         if (manifest.Format != ReasoningModelManifest.CurrentFormat)

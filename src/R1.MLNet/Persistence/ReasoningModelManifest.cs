@@ -74,7 +74,8 @@ internal sealed record ReasoningModelManifest
         if (template is not null)
         {
             if (!string.Equals(template.Name, PromptTemplate, StringComparison.OrdinalIgnoreCase))
-                throw new ArgumentException($"The model was saved with the prompt template '{PromptTemplate}', but the template passed is '{template.Name}'.",
+                throw new ArgumentException(
+                    $"The model was saved with the prompt template '{PromptTemplate}', but the template passed is '{template.Name}'.",
                     nameof(template));
             return template;
         }

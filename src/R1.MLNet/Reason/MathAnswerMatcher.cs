@@ -7,7 +7,8 @@ namespace R1.MLNet.Reason;
 /// <summary>
 /// The default <see cref="IAnswerMatcher"/>, shared with the math accuracy reward: answers are found by
 /// <see cref="AnswerExtractor"/> inside <see cref="ReasoningCompletion.FinalAnswer"/> (last <c>\boxed{}</c>, then
-/// <c>&lt;answer&gt;</c>, then "the answer is" / <c>####</c>), falling back to the whole final answer; they are compared with <see cref="MathVerifier"/> (so <c>1/2</c> equals <c>0.5</c>).
+/// <c>&lt;answer&gt;</c>, then "the answer is" / <c>####</c>), falling back to the whole final answer; they are compared with
+/// <see cref="MathVerifier"/> (so <c>1/2</c> equals <c>0.5</c>).
 /// </summary>
 public sealed class MathAnswerMatcher : IAnswerMatcher
 {

@@ -11,7 +11,9 @@ namespace R1.MLNet.Reason;
 /// </summary>
 public sealed class ReasonOptions
 {
-    /// <summary>Where the estimator gets its policy. Default <see cref="PolicySource.PreviousStep"/>. Ignored by a transformer built from a policy.</summary>
+    /// <summary>
+    /// Where the estimator gets its policy. Default <see cref="PolicySource.PreviousStep"/>. Ignored by a transformer built from a policy.
+    /// </summary>
     public PolicySource Policy { get; set; } = PolicySource.PreviousStep;
 
     /// <summary>The input text column holding the question. Default <c>Prompt</c>.</summary>
@@ -45,7 +47,9 @@ public sealed class ReasonOptions
     /// <summary>k: completions sampled per question. With k &gt; 1 the outputs are those of the majority-voted answer. Default 1.</summary>
     public int Samples { get; set; } = 1;
 
-    /// <summary>Rows generated per batched generate call when the data view is read (each with <see cref="Samples"/> completions). Default 8.</summary>
+    /// <summary>
+    /// Rows generated per batched generate call when the data view is read (each with <see cref="Samples"/> completions). Default 8.
+    /// </summary>
     public int BatchSize { get; set; } = 8;
 
     /// <summary>

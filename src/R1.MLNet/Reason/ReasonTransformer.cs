@@ -70,7 +70,9 @@ public sealed class ReasonTransformer : ITransformer, IPolicyCarrier
 
     void ICanSaveModel.Save(ModelSaveContext ctx) => throw Persistence.ReasoningModel.NotSavableByMLNet(GetType());
 
-    /// <summary>Answers one question, sampled with seed <c>Sampling.Seed + <paramref name="row"/></c> (as the first row of a batch with that id).</summary>
+    /// <summary>
+    /// Answers one question, sampled with seed <c>Sampling.Seed + <paramref name="row"/></c> (as the first row of a batch with that id).
+    /// </summary>
     public ReasonOutput Generate(string question, long row = 0)
     {
         ArgumentNullException.ThrowIfNull(question);

@@ -100,12 +100,15 @@ public sealed class MlNetModelReward : RewardBase
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
-            throw new ArgumentException($"The model does not accept a text column '{_options.TextColumnName}': {ex.Message}", nameof(_options.TextColumnName), ex);
+            throw new ArgumentException($"The model does not accept a text column '{_options.TextColumnName}': {ex.Message}",
+                nameof(_options.TextColumnName), ex);
         }
         var score = output.GetColumnOrNull(_options.ScoreColumnName)
-            ?? throw new ArgumentException($"The model has no output column '{_options.ScoreColumnName}'; its columns are: {string.Join(", ", output.Select(c => c.Name))}.", nameof(_options.ScoreColumnName));
+            ?? throw new ArgumentException($"The model has no output column '{_options.ScoreColumnName}'; " +
+                $"its columns are: {string.Join(", ", output.Select(c => c.Name))}.", nameof(_options.ScoreColumnName));
         if (score.Type != NumberDataViewType.Single)
-            throw new ArgumentException($"The model's column '{_options.ScoreColumnName}' is {score.Type}, not Single.", nameof(_options.ScoreColumnName));
+            throw new ArgumentException($"The model's column '{_options.ScoreColumnName}' is {score.Type}, not Single.",
+                nameof(_options.ScoreColumnName));
     }
 
     /// <summary>The model input: one text (its column name is set from the options).</summary>

@@ -22,7 +22,8 @@ public static class GrpoLoss
         ArgumentNullException.ThrowIfNull(rewards);
         if (groupSize < 1) throw new ArgumentOutOfRangeException(nameof(groupSize), groupSize, "The group size must be at least 1.");
         if (rewards.dim() != 1 || rewards.shape[0] % groupSize != 0)
-            throw new ArgumentException($"Rewards must be a vector whose length is a multiple of the group size {groupSize}; got shape [{string.Join(",", rewards.shape)}].", nameof(rewards));
+            throw new ArgumentException($"Rewards must be a vector whose length is a multiple of the group size {groupSize}; " +
+                $"got shape [{string.Join(",", rewards.shape)}].", nameof(rewards));
         using var scope = NewDisposeScope();
         var grouped = rewards.view(-1, groupSize);                                     // [P, G]
         var advantages = grouped - grouped.mean([1], keepdim: true);

@@ -28,7 +28,9 @@ public sealed class GrpoLossSettings
     /// <summary>Lower clip range ε: ρ is clipped below at 1 − ε. Default 0.2 (the paper, TRL).</summary>
     public double EpsilonLow { get; set; } = 0.2;
 
-    /// <summary>Upper clip range: ρ ≤ 1 + ε_high; <see langword="null"/> (default) uses <see cref="EpsilonLow"/>. DAPO's clip-higher uses 0.28.</summary>
+    /// <summary>
+    /// Upper clip range: ρ ≤ 1 + ε_high; <see langword="null"/> (default) uses <see cref="EpsilonLow"/>. DAPO's clip-higher uses 0.28.
+    /// </summary>
     public double? EpsilonHigh { get; set; }
 
     /// <summary>β: weight of the k3 KL penalty to the frozen reference. Default 0.04 (DeepSeekMath); 0 skips the reference model.</summary>
@@ -59,10 +61,14 @@ public sealed class GrpoLossSettings
     {
         if (EpsilonLow is <= 0 or >= 1)
             throw new ArgumentOutOfRangeException(nameof(EpsilonLow), EpsilonLow, $"{owner}.Loss.EpsilonLow must be in (0, 1).");
-        if (EpsilonHigh is <= 0) throw new ArgumentOutOfRangeException(nameof(EpsilonHigh), EpsilonHigh, $"{owner}.Loss.EpsilonHigh must be positive.");
-        if (Beta < 0 || !double.IsFinite(Beta)) throw new ArgumentOutOfRangeException(nameof(Beta), Beta, $"{owner}.Loss.Beta must be finite and non-negative.");
-        if (!Enum.IsDefined(LossType)) throw new ArgumentOutOfRangeException(nameof(LossType), LossType, $"{owner}.Loss.LossType is not a known loss type.");
+        if (EpsilonHigh is <= 0)
+            throw new ArgumentOutOfRangeException(nameof(EpsilonHigh), EpsilonHigh, $"{owner}.Loss.EpsilonHigh must be positive.");
+        if (Beta < 0 || !double.IsFinite(Beta))
+            throw new ArgumentOutOfRangeException(nameof(Beta), Beta, $"{owner}.Loss.Beta must be finite and non-negative.");
+        if (!Enum.IsDefined(LossType))
+            throw new ArgumentOutOfRangeException(nameof(LossType), LossType, $"{owner}.Loss.LossType is not a known loss type.");
         if (MaxCompletionLength is < 1)
-            throw new ArgumentOutOfRangeException(nameof(MaxCompletionLength), MaxCompletionLength, $"{owner}.Loss.MaxCompletionLength must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(MaxCompletionLength), MaxCompletionLength,
+                $"{owner}.Loss.MaxCompletionLength must be positive.");
     }
 }

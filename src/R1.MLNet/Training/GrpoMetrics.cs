@@ -6,7 +6,8 @@ namespace R1.MLNet.Training;
 /// <summary>Turns one step's rewards, completions and learning outcome into <see cref="GrpoStepMetrics"/>.</summary>
 internal static class GrpoMetrics
 {
-    public static GrpoStepMetrics Build(int step, GrpoOptions options, RewardBatchResult scores, IReadOnlyList<GenerationResult> results, LearnOutcome learn)
+    public static GrpoStepMetrics Build(int step, GrpoOptions options, RewardBatchResult scores, IReadOnlyList<GenerationResult> results,
+        LearnOutcome learn)
     {
         var total = scores.Total.ToArray();
         var perReward = scores.RewardNames.Select((name, r) => (name, values: scores.Scores[r].Select(s => s.Value ?? 0.0).ToArray()))

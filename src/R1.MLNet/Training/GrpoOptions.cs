@@ -20,7 +20,9 @@ public sealed class GrpoOptions
     /// <summary>G: completions sampled per prompt. The paper uses 16; default 8 keeps a CPU step short.</summary>
     public int NumGenerations { get; set; } = 8;
 
-    /// <summary>μ: optimisation passes over each sampled batch (π_old stays the sampling policy). Default 1 (then ρ = 1 and clipping is inactive).</summary>
+    /// <summary>
+    /// μ: optimisation passes over each sampled batch (π_old stays the sampling policy). Default 1 (then ρ = 1 and clipping is inactive).
+    /// </summary>
     public int NumIterations { get; set; } = 1;
 
     /// <summary>
@@ -35,7 +37,9 @@ public sealed class GrpoOptions
     /// </summary>
     public SamplingOptions Sampling { get; set; } = new() { MaxNewTokens = 128, Temperature = 1.0, TopP = 1.0 };
 
-    /// <summary>The objective: ε, β, the aggregation, reward scaling, overlong masking. Default the paper's (see <see cref="GrpoLossSettings"/>).</summary>
+    /// <summary>
+    /// The objective: ε, β, the aggregation, reward scaling, overlong masking. Default the paper's (see <see cref="GrpoLossSettings"/>).
+    /// </summary>
     public GrpoLossSettings Loss { get; set; } = new();
 
     /// <summary>
@@ -101,7 +105,8 @@ public sealed class GrpoOptions
                  })
             if (value is null) throw new ArgumentNullException(group, $"GrpoOptions.{group} must not be null.");
         SamplingChecks.Validate(Sampling, "GrpoOptions.Sampling");
-        if (Sampling.IsGreedy) throw new ArgumentException("GrpoOptions.Sampling must sample (temperature > 0, Greedy off): G greedy completions are identical.");
+        if (Sampling.IsGreedy)
+            throw new ArgumentException("GrpoOptions.Sampling must sample (temperature > 0, Greedy off): G greedy completions are identical.");
         Loss.Validate(nameof(GrpoOptions));
         Optimizer.Validate(nameof(GrpoOptions));
         Checkpoints.Validate(nameof(GrpoOptions));

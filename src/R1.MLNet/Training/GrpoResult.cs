@@ -6,4 +6,5 @@ namespace R1.MLNet.Training;
 /// <param name="Cancelled">Whether the run stopped early because cancellation was requested.</param>
 /// <param name="LastCheckpoint">The newest checkpoint folder written, if any.</param>
 /// <param name="FinalEvaluation">Held-out accuracy at the end, when an evaluation set was given.</param>
-public sealed record GrpoResult(IReadOnlyList<GrpoStepMetrics> History, int StepsCompleted, bool Cancelled, string? LastCheckpoint, EvaluationResult? FinalEvaluation);
+public sealed record GrpoResult(IReadOnlyList<GrpoStepMetrics> History, int StepsCompleted, bool Cancelled, string? LastCheckpoint,
+    EvaluationResult? FinalEvaluation);

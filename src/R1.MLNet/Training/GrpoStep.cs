@@ -29,7 +29,8 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
         sampling.Seed = (long)options.Seed * 1_000_003 + step;
         var completions = sampler.SampleGroups(prompts.Select(p => p.Prompt).ToList(), g, sampling).SelectMany(x => x).ToList();
         var results = completions.Select(c => c.Generation).ToList();
-        using var batch = ScoringBatch.Build(results.Select(r => r.PromptIds).ToList(), results.Select(r => r.CompletionIds).ToList(), policy.Tokenizer.PadId, policy.Device);
+        using var batch = ScoringBatch.Build(results.Select(r => r.PromptIds).ToList(), results.Select(r => r.CompletionIds).ToList(),
+            policy.Tokenizer.PadId, policy.Device);
         var lossMask = LossMask(batch, results);
         var oldLogp = options.NumIterations > 1 ? NoGradLogProbs(policy, batch) : null;
         var refLogp = reference is not null ? NoGradLogProbs(reference, batch) : null;
@@ -78,7 +79,8 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
                 var mask = lossMask.narrow(0, start, micro);
                 var (logp, ent) = LogProbScorer.Compute(policy.Model, part, options.Sampling.Temperature, withEntropy: pass == 0);
                 var old = oldLogp?.narrow(0, start, micro) ?? logp.detach();
-                var output = GrpoLoss.Compute(logp, old, refLogp?.narrow(0, start, micro), mask, advantages.narrow(0, start, micro), _loss, normalizer);
+                var output = GrpoLoss.Compute(logp, old, refLogp?.narrow(0, start, micro), mask, advantages.narrow(0, start, micro),
+                    _loss, normalizer);
                 double value = output.Loss.ToDouble();
                 if (!double.IsFinite(value)) { finite = false; break; }
                 output.Loss.backward();

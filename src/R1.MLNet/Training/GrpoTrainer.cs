@@ -33,14 +33,12 @@ public sealed class GrpoTrainer
     /// <exception cref="ArgumentException">An option is out of range, or the policy is a frozen clone.</exception>
     public GrpoTrainer(Policy policy, IRewardScorer rewards, GrpoOptions options, PromptFormat? prompt = null, ILogger? logger = null)
     {
-        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _policy = TrainablePolicy.Require(policy);
         _rewards = rewards ?? throw new ArgumentNullException(nameof(rewards));
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options.Clone();
+        _options = options?.Clone() ?? throw new ArgumentNullException(nameof(options));
+        _options.Validate();
         _prompt = prompt ?? PromptFormat.R1Zero;
         _logger = logger ?? NullLogger.Instance;
-        if (policy.IsFrozen) throw new ArgumentException("The policy is a frozen clone (no gradients); train the original.", nameof(policy));
     }
 
     /// <summary>
@@ -117,7 +115,8 @@ public sealed class GrpoTrainer
 
     private string SaveCheckpoint(int step, TrainingOptimizer optimizer, Policy? reference)
     {
-        string folder = TrainerCheckpoint.Write(_options.Checkpoints.Directory!, new TrainerState(step, _options.Seed, "grpo"), _policy, optimizer, reference);
+        string folder = TrainerCheckpoint.Write(_options.Checkpoints.Directory!, new TrainerState(step, _options.Seed, "grpo"),
+            _policy, optimizer, reference);
         _logger.LogInformation("GRPO checkpoint: {Folder}", folder);
         return folder;
     }
@@ -127,7 +126,8 @@ public sealed class GrpoTrainer
         file?.Write(m);
         _options.Progress?.Report(m);
         _logger.LogInformation(
-            "step {Step}/{Total} reward {Reward:F3}±{Std:F3} acc {Accuracy:P1} kl {Kl:F4} clip {Clip:P1} H {Entropy:F3} len {Length:F1} zero-std {ZeroStd:P0} " +
+            "step {Step}/{Total} reward {Reward:F3}±{Std:F3} acc {Accuracy:P1} kl {Kl:F4} clip {Clip:P1} H {Entropy:F3} " +
+            "len {Length:F1} zero-std {ZeroStd:P0} " +
             "| rollout {Rollout:F1}s score {Score:F2}s learn {Learn:F1}s{Eval}",
             m.Step, m.TotalSteps, m.RewardMean, m.RewardStd, m.Accuracy, m.Kl, m.ClipFraction, m.Entropy, m.CompletionLength, m.ZeroStdFraction,
             m.RolloutSeconds, m.ScoringSeconds, m.LearningSeconds, m.EvalAccuracy is { } e ? $" | eval {e:P1}" : "");

@@ -50,10 +50,13 @@ public sealed class OptimizationOptions
             throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, $"{Name(nameof(LearningRate))} must be positive.");
         if (!Enum.IsDefined(Schedule))
             throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule, $"{Name(nameof(Schedule))} is not a known schedule.");
-        if (WarmupSteps < 0) throw new ArgumentOutOfRangeException(nameof(WarmupSteps), WarmupSteps, $"{Name(nameof(WarmupSteps))} must not be negative.");
-        if (WarmupRatio is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(WarmupRatio), WarmupRatio, $"{Name(nameof(WarmupRatio))} must be in [0, 1).");
+        if (WarmupSteps < 0)
+            throw new ArgumentOutOfRangeException(nameof(WarmupSteps), WarmupSteps, $"{Name(nameof(WarmupSteps))} must not be negative.");
+        if (WarmupRatio is < 0 or >= 1)
+            throw new ArgumentOutOfRangeException(nameof(WarmupRatio), WarmupRatio, $"{Name(nameof(WarmupRatio))} must be in [0, 1).");
         if (MinLearningRateRatio is < 0 or > 1)
-            throw new ArgumentOutOfRangeException(nameof(MinLearningRateRatio), MinLearningRateRatio, $"{Name(nameof(MinLearningRateRatio))} must be in [0, 1].");
+            throw new ArgumentOutOfRangeException(nameof(MinLearningRateRatio), MinLearningRateRatio,
+                $"{Name(nameof(MinLearningRateRatio))} must be in [0, 1].");
         if (Beta1 is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Beta1), Beta1, $"{Name(nameof(Beta1))} must be in [0, 1).");
         if (Beta2 is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(Beta2), Beta2, $"{Name(nameof(Beta2))} must be in [0, 1).");
         if (!(Epsilon > 0)) throw new ArgumentOutOfRangeException(nameof(Epsilon), Epsilon, $"{Name(nameof(Epsilon))} must be positive.");

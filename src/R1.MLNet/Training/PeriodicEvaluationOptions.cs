@@ -15,6 +15,7 @@ public sealed class PeriodicEvaluationOptions
     internal void Validate(string owner)
     {
         if (Every < 0) throw new ArgumentOutOfRangeException(nameof(Every), Every, $"{owner}.Evaluation.Every must not be negative.");
-        if (MaxExamples < 0) throw new ArgumentOutOfRangeException(nameof(MaxExamples), MaxExamples, $"{owner}.Evaluation.MaxExamples must not be negative.");
+        if (MaxExamples < 0)
+            throw new ArgumentOutOfRangeException(nameof(MaxExamples), MaxExamples, $"{owner}.Evaluation.MaxExamples must not be negative.");
     }
 }

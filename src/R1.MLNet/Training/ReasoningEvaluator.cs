@@ -19,7 +19,9 @@ public sealed class ReasoningEvaluator
     /// <summary>Creates an evaluator.</summary>
     /// <param name="policy">The model to evaluate (not owned).</param>
     /// <param name="rewards">The reward pipeline.</param>
-    /// <param name="prompt">How questions become model input (the template and a prefilled completion prefix). Default <see cref="PromptFormat.R1Zero"/>.</param>
+    /// <param name="prompt">
+    /// How questions become model input (the template and a prefilled completion prefix). Default <see cref="PromptFormat.R1Zero"/>.
+    /// </param>
     /// <param name="accuracyReward">The reward that decides correctness. Default <c>math</c>.</param>
     public ReasoningEvaluator(Policy policy, IRewardScorer rewards, PromptFormat? prompt = null, string accuracyReward = "math")
     {
@@ -30,21 +32,25 @@ public sealed class ReasoningEvaluator
     }
 
     /// <summary>Greedy accuracy on <paramref name="examples"/>, in batches of <paramref name="batchSize"/>.</summary>
-    public EvaluationResult Evaluate(IReadOnlyList<ReasoningExample> examples, int maxNewTokens, int batchSize = 256, CancellationToken ct = default) =>
+    public EvaluationResult Evaluate(IReadOnlyList<ReasoningExample> examples, int maxNewTokens, int batchSize = 256,
+        CancellationToken ct = default) =>
         Run(examples, new SamplingOptions { MaxNewTokens = maxNewTokens, Greedy = true }, samplesPerExample: 1, batchSize, ct);
 
     /// <summary>
     /// pass@1 estimated from <paramref name="samplesPerExample"/> samples per example at <paramref name="temperature"/> (seeded):
     /// the mean correctness over all samples. <see cref="EvaluationResult.Samples"/> holds every sample, example by example.
     /// </summary>
-    public EvaluationResult EvaluateSampled(IReadOnlyList<ReasoningExample> examples, int maxNewTokens, int samplesPerExample, double temperature = 1.0,
-        long seed = 0, int batchSize = 256, CancellationToken ct = default)
+    public EvaluationResult EvaluateSampled(IReadOnlyList<ReasoningExample> examples, int maxNewTokens, int samplesPerExample,
+        double temperature = 1.0, long seed = 0, int batchSize = 256, CancellationToken ct = default)
     {
-        if (samplesPerExample < 1) throw new ArgumentOutOfRangeException(nameof(samplesPerExample), samplesPerExample, "Take at least one sample per example.");
-        return Run(examples, new SamplingOptions { MaxNewTokens = maxNewTokens, Temperature = temperature, Seed = seed }, samplesPerExample, batchSize, ct);
+        if (samplesPerExample < 1)
+            throw new ArgumentOutOfRangeException(nameof(samplesPerExample), samplesPerExample, "Take at least one sample per example.");
+        return Run(examples, new SamplingOptions { MaxNewTokens = maxNewTokens, Temperature = temperature, Seed = seed },
+            samplesPerExample, batchSize, ct);
     }
 
-    private EvaluationResult Run(IReadOnlyList<ReasoningExample> examples, SamplingOptions sampling, int samplesPerExample, int batchSize, CancellationToken ct)
+    private EvaluationResult Run(IReadOnlyList<ReasoningExample> examples, SamplingOptions sampling, int samplesPerExample, int batchSize,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0) throw new ArgumentException("Nothing to evaluate: the example list is empty.", nameof(examples));
@@ -71,7 +77,9 @@ public sealed class ReasoningEvaluator
         EntryPoint = example.EntryPoint, Language = example.Language,
     };
 
-    /// <summary>Per sample: whether <paramref name="accuracyReward"/> scored at least 1 (or the total is positive when that reward is absent).</summary>
+    /// <summary>
+    /// Per sample: whether <paramref name="accuracyReward"/> scored at least 1 (or the total is positive when that reward is absent).
+    /// </summary>
     public static bool[] Correctness(RewardBatchResult scores, string accuracyReward)
     {
         ArgumentNullException.ThrowIfNull(scores);

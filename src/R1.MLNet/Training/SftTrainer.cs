@@ -28,13 +28,11 @@ public sealed class SftTrainer
     /// <param name="logger">Receives progress and warnings. Default none.</param>
     public SftTrainer(Policy policy, SftOptions options, PromptFormat? prompt = null, ILogger? logger = null)
     {
-        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options.Clone();
+        _options = options?.Clone() ?? throw new ArgumentNullException(nameof(options));
+        _options.Validate();
+        _policy = TrainablePolicy.Require(policy);
         _prompt = prompt ?? PromptFormat.R1Zero;
         _logger = logger ?? NullLogger.Instance;
-        if (policy.IsFrozen) throw new ArgumentException("The policy is a frozen clone (no gradients); train the original.", nameof(policy));
     }
 
     /// <summary>Trains on <paramref name="examples"/>; cancellation stops after the current step.</summary>
@@ -49,7 +47,8 @@ public sealed class SftTrainer
         var order = new PromptOrder(encoded.Count, o.Seed);
         var history = new List<SftStepMetrics>();
         _policy.Model.train();
-        _logger.LogInformation("SFT: {Examples} examples, {Steps} steps of {PerStep}, lr {Lr}", encoded.Count, total, perStep, o.Optimizer.LearningRate);
+        _logger.LogInformation("SFT: {Examples} examples, {Steps} steps of {PerStep}, lr {Lr}",
+            encoded.Count, total, perStep, o.Optimizer.LearningRate);
         int step = 0;
         for (; step < total && !ct.IsCancellationRequested; step++)
         {
@@ -63,14 +62,16 @@ public sealed class SftTrainer
             {
                 metricsFile?.Write(m);
                 o.Progress?.Report(m);
-                _logger.LogInformation("sft step {Step}/{Total} loss {Loss:F4} lr {Lr:E2} |g| {Norm:F2} ({Seconds:F2}s)", m.Step, total, loss, lr, norm, m.Seconds);
+                _logger.LogInformation("sft step {Step}/{Total} loss {Loss:F4} lr {Lr:E2} |g| {Norm:F2} ({Seconds:F2}s)",
+                    m.Step, total, loss, lr, norm, m.Seconds);
             }
         }
         var tail = history.Skip(history.Count - Math.Max(1, history.Count / 10)).Where(h => double.IsFinite(h.Loss)).ToList();
         return new SftResult(history, step, tail.Count > 0 ? tail.Average(h => h.Loss) : double.NaN, step < total);
     }
 
-    private (double Loss, int Tokens, double Norm) Step(IReadOnlyList<(IReadOnlyList<int> Prompt, IReadOnlyList<int> Response)> rows, TrainingOptimizer optimizer)
+    private (double Loss, int Tokens, double Norm) Step(IReadOnlyList<(IReadOnlyList<int> Prompt, IReadOnlyList<int> Response)> rows,
+        TrainingOptimizer optimizer)
     {
         int tokens = rows.Sum(r => r.Response.Count);
         double loss = 0;
@@ -78,7 +79,8 @@ public sealed class SftTrainer
         foreach (var chunk in rows.Chunk(_options.BatchSize))
         {
             using var scope = NewDisposeScope();
-            using var batch = ScoringBatch.Build(chunk.Select(r => r.Prompt).ToList(), chunk.Select(r => r.Response).ToList(), _policy.Tokenizer.PadId, _policy.Device);
+            using var batch = ScoringBatch.Build(chunk.Select(r => r.Prompt).ToList(), chunk.Select(r => r.Response).ToList(),
+                _policy.Tokenizer.PadId, _policy.Device);
             var (logp, _) = LogProbScorer.Compute(_policy.Model, batch);
             var nll = -(logp * batch.CompletionMask).sum() / tokens;                    // token mean over the whole step
             double value = nll.ToDouble();

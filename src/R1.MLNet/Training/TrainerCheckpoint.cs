@@ -34,7 +34,9 @@ internal static class TrainerCheckpoint
         return final;
     }
 
-    /// <summary>Restores weights, optimizer and RNG state from <paramref name="folder"/> into the given objects and returns the trainer state.</summary>
+    /// <summary>
+    /// Restores weights, optimizer and RNG state from <paramref name="folder"/> into the given objects and returns the trainer state.
+    /// </summary>
     public static TrainerState Read(string folder, Policy policy, TrainingOptimizer optimizer, Policy? reference)
     {
         string stateFile = Path.Combine(folder, StateFile);

@@ -39,7 +39,9 @@ internal sealed class TrainingOptimizer : IDisposable
         foreach (var p in _parameters) p.grad = null;
     }
 
-    /// <summary>Scales the gradients so their global L2 norm is at most <see cref="OptimizationOptions.MaxGradNorm"/>; returns the norm before.</summary>
+    /// <summary>
+    /// Scales the gradients so their global L2 norm is at most <see cref="OptimizationOptions.MaxGradNorm"/>; returns the norm before.
+    /// </summary>
     /// <remarks>
     /// Not <c>torch.nn.utils.clip_grad_norm_</c>: libtorch computes the clip coefficient in float32 and scales every gradient by it
     /// (also when not clipping); this computes it in float64 and leaves unclipped gradients untouched. Measured on 200 random

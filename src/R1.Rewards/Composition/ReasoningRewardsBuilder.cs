@@ -49,6 +49,7 @@ public sealed class ReasoningRewardsBuilder
     /// <param name="wrapper">Builds the wrapper from the inner scorer and the service provider; must not return <see langword="null"/>.</param>
     /// <example><code>
     /// services.AddReasoningRewards(b => b.AddMathAccuracy().Use((inner, sp) => new ShuffledRewardScorer(inner, seed: 7)));
+    /// // the same: b.AddMathAccuracy().UseShuffledRewards(seed: 7)
     /// </code></example>
     public ReasoningRewardsBuilder Use(Func<IRewardScorer, IServiceProvider, IRewardScorer> wrapper)
     {
@@ -94,4 +95,11 @@ public sealed class ReasoningRewardsBuilder
         if (configure != null) Services.Configure(configure);
         return this;
     }
+
+    /// <summary>
+    /// The shuffled-reward ablation: wraps the pipeline in a <see cref="ShuffledRewardScorer"/>, so each completion gets the reward
+    /// of another completion of the same batch (deterministic in <paramref name="seed"/>). See <see cref="Use(Func{IRewardScorer, IRewardScorer})"/>.
+    /// </summary>
+    /// <param name="seed">Seed of the permutations.</param>
+    public ReasoningRewardsBuilder UseShuffledRewards(int seed) => Use(inner => new ShuffledRewardScorer(inner, seed));
 }

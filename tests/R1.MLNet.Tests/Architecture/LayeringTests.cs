@@ -40,7 +40,8 @@ public class LayeringTests
         string[] above = ["R1.MLNet.Sft", "R1.MLNet.Grpo", "R1.MLNet.Reason", "R1.MLNet.Evaluate", "R1.MLNet.DataView", "R1.MLNet.Persistence"];
         var offenders = TypesIn("R1.MLNet.Training")
             .SelectMany(t => TypeReferences.Of(t)
-                .Where(r => r.Assembly == MLNet && (r.Namespace == "R1.MLNet" || above.Any(a => r.Namespace?.StartsWith(a, StringComparison.Ordinal) == true)))
+                .Where(r => r.Assembly == MLNet
+                    && (r.Namespace == "R1.MLNet" || above.Any(a => r.Namespace?.StartsWith(a, StringComparison.Ordinal) == true)))
                 .Select(r => $"{t.FullName} -> {r.FullName}"))
             .Distinct().ToList();
         offenders.Should().BeEmpty("the estimators depend on the engine, never the other way round");

@@ -15,7 +15,8 @@ public class TextColumnTests
         var fromSchema = () => TextColumn.Require(data.Schema, "Question", "prompt");
         var fromShape = () => TextColumn.Require(SchemaShapes.FromSchema(data.Schema), "Question", "prompt");
 
-        fromSchema.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*prompt column 'Question'*expected type: String*Available columns: Prompt, Answer, Noise*");
+        fromSchema.Should().Throw<ArgumentOutOfRangeException>()
+            .WithMessage("*prompt column 'Question'*expected type: String*Available columns: Prompt, Answer, Noise*");
         fromShape.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*'Question'*not found*");
     }
 

@@ -14,7 +14,9 @@ public class EvaluateTests
     public void Score_gives_pass_at_1_and_the_majority_vote()
     {
         var options = new EvaluationOptions();
-        var q = PassAtKEvaluator.Score("2+2", "4", ["<think>a</think><answer>4</answer>", "<think>b</think><answer>5</answer>", "<think>c</think><answer> 4</answer>", "<think>d"], options);
+        var q = PassAtKEvaluator.Score("2+2", "4",
+            ["<think>a</think><answer>4</answer>", "<think>b</think><answer>5</answer>", "<think>c</think><answer> 4</answer>", "<think>d"],
+            options);
 
         q.Answers.Should().Equal("4", "5", "4", null);
         q.Correct.Should().Equal(true, false, true, false);
@@ -42,8 +44,10 @@ public class EvaluateTests
     public void Evaluate_samples_k_completions_per_question_with_a_tiny_policy()
     {
         using var policy = TinyPolicies.Create();
-        var data = _ml.Data.LoadFromEnumerable(new[] { new QaRow { Prompt = "1+1=", Answer = "2" }, new QaRow { Prompt = "2+3=", Answer = "5" }, new QaRow { Prompt = "9-9=", Answer = "0" } });
-        var options = new EvaluationOptions { Samples = 3, Sampling = { MaxNewTokens = 4 }, MaxQuestions = 2, Prompt = PromptFormat.Raw, KeepCompletions = true };
+        var data = _ml.Data.LoadFromEnumerable(new[] { new QaRow { Prompt = "1+1=", Answer = "2" }, new QaRow { Prompt = "2+3=", Answer = "5" },
+            new QaRow { Prompt = "9-9=", Answer = "0" } });
+        var options = new EvaluationOptions { Samples = 3, Sampling = { MaxNewTokens = 4 }, MaxQuestions = 2, Prompt = PromptFormat.Raw,
+            KeepCompletions = true };
 
         var metrics = _ml.Reasoning().Evaluate(data, policy, options);
 
@@ -71,7 +75,8 @@ public class RewardCorrectnessTests
     private sealed class PrefixReward(string name, string prefix) : R1.Rewards.Abstractions.RewardBase
     {
         public override string Name => name;
-        protected override ValueTask<R1.Rewards.Abstractions.RewardScore> ScoreOneAsync(R1.Rewards.Abstractions.RewardSample s, CancellationToken ct) =>
+        protected override ValueTask<R1.Rewards.Abstractions.RewardScore> ScoreOneAsync(R1.Rewards.Abstractions.RewardSample s,
+            CancellationToken ct) =>
             ValueTask.FromResult(R1.Rewards.Abstractions.RewardScore.Of(s.Completion.StartsWith(prefix) && s.Tests == "t" ? 1 : 0, "prefix"));
     }
 

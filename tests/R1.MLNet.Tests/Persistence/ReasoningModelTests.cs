@@ -60,7 +60,8 @@ public class ReasoningModelTests
 
         var loaded = ReasoningModel.Load(path).Should().BeOfType<R1.MLNet.PolicyTransformer>().Subject;
         var a = new ReasonTransformer(policy, new ReasonOptions { Sampling = { Temperature = 0, MaxNewTokens = 6 } }).Generate("9-1=").Completion;
-        var b = new ReasonTransformer(loaded.Policy, new ReasonOptions { Sampling = { Temperature = 0, MaxNewTokens = 6 } }).Generate("9-1=").Completion;
+        var b = new ReasonTransformer(loaded.Policy, new ReasonOptions { Sampling = { Temperature = 0, MaxNewTokens = 6 } })
+            .Generate("9-1=").Completion;
         b.Should().Be(a);
     }
 
@@ -90,7 +91,8 @@ public class ReasoningModelTests
         using var policy = TinyPolicies.Create();
         var options = new ReasonOptions
         {
-            Prompt = new PromptFormat(new CompactTemplate(), "<think>"), Sampling = { Temperature = 0, MaxNewTokens = 4, StopStrings = ["</answer>"] },
+            Prompt = new PromptFormat(new CompactTemplate(), "<think>"),
+            Sampling = { Temperature = 0, MaxNewTokens = 4, StopStrings = ["</answer>"] },
             BatchSize = 3,
         };
         var reason = new ReasonTransformer(policy, options);
@@ -114,7 +116,8 @@ public class ReasoningModelTests
     public void A_built_in_template_is_found_by_name()
     {
         using var policy = TinyPolicies.Create();
-        var reason = new ReasonTransformer(policy, new ReasonOptions { Prompt = PromptFormat.FromName("chatml"), Sampling = { Temperature = 0, MaxNewTokens = 3 } });
+        var reason = new ReasonTransformer(policy,
+            new ReasonOptions { Prompt = PromptFormat.FromName("chatml"), Sampling = { Temperature = 0, MaxNewTokens = 3 } });
         string path = Path.Combine(_dir, "chatml.zip");
         ReasoningModel.Save(reason, path);
         var loaded = (ReasonTransformer)ReasoningModel.Load(path);

@@ -10,14 +10,16 @@ public class ReasonTransformerTests
 {
     private readonly MLContext _ml = new(seed: 1);
 
-    private static ReasonOptions Greedy(int tokens = 6) => new() { Sampling = { Temperature = 0, MaxNewTokens = tokens }, Prompt = PromptFormat.Raw with { CompletionPrefix = "<think>" } };
+    private static ReasonOptions Greedy(int tokens = 6) =>
+        new() { Sampling = { Temperature = 0, MaxNewTokens = tokens }, Prompt = PromptFormat.Raw with { CompletionPrefix = "<think>" } };
 
     [Test]
     public void Adds_completion_reasoning_and_answer_columns_consistent_with_each_other()
     {
         using var policy = TinyPolicies.Create();
         var data = _ml.Data.LoadFromEnumerable(new[] { new QaRow { Prompt = "2+2=", Answer = "4" }, new QaRow { Prompt = "3*3=", Answer = "9" } });
-        var model = _ml.Reasoning().Reason(new ReasonOptions { Policy = policy, Sampling = { Temperature = 0, MaxNewTokens = 6 }, Prompt = PromptFormat.Raw with { CompletionPrefix = "<think>" } }).Fit(data);
+        var model = _ml.Reasoning().Reason(new ReasonOptions { Policy = policy, Sampling = { Temperature = 0, MaxNewTokens = 6 },
+            Prompt = PromptFormat.Raw with { CompletionPrefix = "<think>" } }).Fit(data);
 
         var output = model.Transform(data);
         var rows = _ml.Data.CreateEnumerable<ReasonedRow>(output, reuseRowObject: false).ToList();
@@ -105,7 +107,8 @@ public class ReasonTransformerTests
         var one = Greedy(tokens: 5); one.BatchSize = 1;
         var three = Greedy(tokens: 5); three.BatchSize = 3;
 
-        var single = _ml.Data.CreateEnumerable<ReasonedRow>(new ReasonTransformer(policy, one).Transform(data), false).Select(r => r.Completion).ToList();
+        var single = _ml.Data.CreateEnumerable<ReasonedRow>(new ReasonTransformer(policy, one).Transform(data), false)
+            .Select(r => r.Completion).ToList();
         var batched = new ReasonTransformer(policy, three).Transform(data);
         var batchedAll = _ml.Data.CreateEnumerable<ReasonedRow>(batched, false).Select(r => r.Completion).ToList();
 

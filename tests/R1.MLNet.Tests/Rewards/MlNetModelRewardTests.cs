@@ -50,7 +50,8 @@ public class MlNetModelRewardTests
 
     private static readonly Lazy<(MLContext MlContext, ITransformer Model)> Trained = new(TrainClassifier);
 
-    private static RewardSample Sample(string answer) => new() { Prompt = "Explain something.", Completion = $"<think>Let me think.</think>\n{answer}" };
+    private static RewardSample Sample(string answer) =>
+        new() { Prompt = "Explain something.", Completion = $"<think>Let me think.</think>\n{answer}" };
 
     [Test]
     public async Task Held_out_good_answers_outrank_bad_ones()
@@ -66,7 +67,8 @@ public class MlNetModelRewardTests
         scores.Should().OnlyContain(s => s.IsApplicable && s.Value > 0 && s.Value < 1);
         var goodScores = scores.Take(good.Length).Select(s => s.Value!.Value).ToArray();
         var badScores = scores.Skip(good.Length).Select(s => s.Value!.Value).ToArray();
-        TestContext.Out.WriteLine($"good {string.Join(" ", goodScores.Select(v => v.ToString("0.00")))}; bad {string.Join(" ", badScores.Select(v => v.ToString("0.00")))}");
+        TestContext.Out.WriteLine($"good {string.Join(" ", goodScores.Select(v => v.ToString("0.00")))}; " +
+                                  $"bad {string.Join(" ", badScores.Select(v => v.ToString("0.00")))}");
         goodScores.Min().Should().BeGreaterThan(badScores.Max());
         goodScores.Average().Should().BeGreaterThan(0.5);
         badScores.Average().Should().BeLessThan(0.5);
@@ -77,7 +79,8 @@ public class MlNetModelRewardTests
     {
         var (ml, model) = Trained.Value;
         var reward = new MlNetModelReward(ml, model);
-        var samples = Enumerable.Range(0, 200).Select(i => Sample(i % 2 == 0 ? Good(Topics[i % Topics.Length], i) : Bad(Topics[i % Topics.Length], i))).ToArray();
+        var samples = Enumerable.Range(0, 200)
+            .Select(i => Sample(i % 2 == 0 ? Good(Topics[i % Topics.Length], i) : Bad(Topics[i % Topics.Length], i))).ToArray();
 
         var parallel = await reward.ScoreAsync(samples);
         var sequential = samples.Select(s => 1.0 / (1.0 + Math.Exp(-reward.Predict(s.Completion[(s.Completion.IndexOf('\n') + 1)..])))).ToArray();
@@ -124,7 +127,8 @@ public class MlNetModelRewardTests
             var result = await provider.GetRequiredService<IRewardScorer>().ScoreAsync([Sample(Good("tides", 0)), Sample(Bad("tides", 0))]);
 
             result.RewardNames.Should().Equal("mlnet", "mlnet-file");
-            result["mlnet"].Select(s => s.Value).Should().Equal(result["mlnet-file"].Select(s => s.Value), (a, b) => Math.Abs(a!.Value - b!.Value) < 1e-6);
+            result["mlnet"].Select(s => s.Value).Should()
+                .Equal(result["mlnet-file"].Select(s => s.Value), (a, b) => Math.Abs(a!.Value - b!.Value) < 1e-6);
             result.Total[0].Should().BeGreaterThan(result.Total[1]);
         }
         finally

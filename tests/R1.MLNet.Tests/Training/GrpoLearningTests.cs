@@ -35,7 +35,8 @@ public class GrpoLearningTests
         var tokenizer = TrainingFixtures.Tokenizer;
         using var policy = Policy.Create(ModelConfig.Tiny(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = 3, NumThreads = 1 });
         var corpus = _task.SftCorpus(count: 400 * 32, slipRate: 0.5, seed: 3);
-        new SftTrainer(policy, new SftOptions { MaxSteps = 400, BatchSize = 32, Optimizer = { LearningRate = 3e-3 }, Seed = 3 }, Template).Train(corpus);
+        new SftTrainer(policy, new SftOptions { MaxSteps = 400, BatchSize = 32, Optimizer = { LearningRate = 3e-3 }, Seed = 3 }, Template)
+            .Train(corpus);
         policy.Save(_baseDir);
         _baseAccuracy = Evaluate(policy);
     }
@@ -50,8 +51,11 @@ public class GrpoLearningTests
     public void Grpo_raises_held_out_accuracy_and_shuffled_rewards_do_not()
     {
         double grpo = TrainAndEvaluate(_rewards);
-        double shuffled = TrainAndEvaluate(new ShuffledRewardScorer(_rewards, seed: 9));
-        TestContext.Out.WriteLine($"held-out pass@1 (4 samples, T=1): base {_baseAccuracy:P1}, GRPO {grpo:P1}, shuffled-reward ablation {shuffled:P1}");
+        var shuffledRewards = new ServiceCollection().AddReasoningRewards(b => b.AddMathAccuracy().AddFormat(weight: 0.5).UseShuffledRewards(seed: 9))
+            .BuildServiceProvider().GetRequiredService<IRewardScorer>();
+        double shuffled = TrainAndEvaluate(shuffledRewards);
+        TestContext.Out.WriteLine($"held-out pass@1 (4 samples, T=1): base {_baseAccuracy:P1}, GRPO {grpo:P1}, " +
+                                  $"shuffled-reward ablation {shuffled:P1}");
 
         _baseAccuracy.Should().BeInRange(0.15, 0.75, "the base model is mediocre: it slips on about half of the problems");
         (grpo - _baseAccuracy).Should().BeGreaterThanOrEqualTo(0.10, "GRPO with the correctness reward makes the right procedure dominate");
@@ -74,5 +78,6 @@ public class GrpoLearningTests
 
     private double Evaluate(Policy policy) =>
         new ReasoningEvaluator(policy, _rewards, Template)
-            .EvaluateSampled(_task.HeldOut.Select(p => p.ToExample()).ToList(), maxNewTokens: 40, samplesPerExample: 4, temperature: 1.0, seed: 17).Accuracy;
+            .EvaluateSampled(_task.HeldOut.Select(p => p.ToExample()).ToList(),
+                maxNewTokens: 40, samplesPerExample: 4, temperature: 1.0, seed: 17).Accuracy;
 }

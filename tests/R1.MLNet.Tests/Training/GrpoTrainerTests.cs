@@ -74,7 +74,8 @@ public class GrpoTrainerTests
         var seen = new List<GrpoStepMetrics>();
         options.Progress = new Inline(seen.Add);
         using var policy = TrainingFixtures.Create(seed: 3);
-        new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), options, TrainingFixtures.Compact).Train(TrainingFixtures.Prompts);
+        new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), options, TrainingFixtures.Compact)
+            .Train(TrainingFixtures.Prompts);
         var lines = MetricsJsonlWriter.ReadAll<GrpoStepMetrics>(options.MetricsPath);
         lines.Select(l => l.Step).Should().Equal(1, 2);
         seen.Should().HaveCount(2);
@@ -97,8 +98,10 @@ public class GrpoTrainerTests
         FluentActions.Invoking(() => new GrpoTrainer(policy, scorer, bad)).Should().Throw<ArgumentException>().WithMessage("*NumGenerations*");
         bad = Options();
         bad.GradientAccumulationSteps = 3;
-        FluentActions.Invoking(() => new GrpoTrainer(policy, scorer, bad)).Should().Throw<ArgumentException>().WithMessage("*GradientAccumulationSteps*");
-        FluentActions.Invoking(() => new GrpoTrainer(policy, scorer, Options()).Train([])).Should().Throw<ArgumentException>().WithMessage("*at least one*");
+        FluentActions.Invoking(() => new GrpoTrainer(policy, scorer, bad)).Should().Throw<ArgumentException>()
+            .WithMessage("*GradientAccumulationSteps*");
+        FluentActions.Invoking(() => new GrpoTrainer(policy, scorer, Options()).Train([])).Should().Throw<ArgumentException>()
+            .WithMessage("*at least one*");
     }
 
     private sealed class Inline(Action<GrpoStepMetrics> action) : IProgress<GrpoStepMetrics>

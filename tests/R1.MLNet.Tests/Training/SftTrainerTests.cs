@@ -20,7 +20,8 @@ public class SftTrainerTests
         result.History[0].Loss.Should().BeGreaterThan(3.0, "a random model is near-uniform over ~100 characters");
         result.FinalLoss.Should().BeLessThan(0.05);
         var prompts = pairs.Select(p => TrainingFixtures.Compact.Render(p.Item1)).ToList();
-        var generated = new RolloutGenerator(policy.Model, policy.Tokenizer).Generate(prompts, new SamplingOptions { Greedy = true, MaxNewTokens = 40 });
+        var generated = new RolloutGenerator(policy.Model, policy.Tokenizer)
+            .Generate(prompts, new SamplingOptions { Greedy = true, MaxNewTokens = 40 });
         generated.Select(g => g.Text).Should().Equal(pairs.Select(p => p.Item2));
         generated.Should().OnlyContain(g => g.FinishReason == FinishReason.Stop, "the appended EOS teaches the model to stop");
     }
@@ -65,6 +66,7 @@ public class SftTrainerTests
         var trainer = new SftTrainer(policy, new SftOptions());
         FluentActions.Invoking(() => trainer.Train([])).Should().Throw<ArgumentException>().WithMessage("*at least one example*");
         FluentActions.Invoking(() => trainer.Train([("q", "")])).Should().Throw<ArgumentException>().WithMessage("*Example 0 has an empty response*");
-        FluentActions.Invoking(() => new SftTrainer(policy, new SftOptions { BatchSize = 0 })).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*BatchSize*");
+        FluentActions.Invoking(() => new SftTrainer(policy, new SftOptions { BatchSize = 0 })).Should().Throw<ArgumentOutOfRangeException>()
+            .WithMessage("*BatchSize*");
     }
 }

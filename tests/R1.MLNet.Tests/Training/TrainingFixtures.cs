@@ -32,7 +32,8 @@ internal static class TrainingFixtures
     public static PromptFormat Compact { get; } = new(new CompactTemplate());
 
     public static IRewardScorer Scorer(params IReward[] rewards) =>
-        new ServiceCollection().AddReasoningRewards(b => { foreach (var r in rewards) b.Add(r); }).BuildServiceProvider().GetRequiredService<IRewardScorer>();
+        new ServiceCollection().AddReasoningRewards(b => { foreach (var r in rewards) b.Add(r); })
+            .BuildServiceProvider().GetRequiredService<IRewardScorer>();
 
     public static float[] Weights(Policy policy) =>
         policy.Model.parameters().SelectMany(p => p.detach().cpu().data<float>().ToArray()).ToArray();
@@ -44,7 +45,8 @@ internal sealed class DigitFractionReward : RewardBase
     public override string Name => "digits";
 
     protected override ValueTask<RewardScore> ScoreOneAsync(RewardSample sample, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(RewardScore.Of(sample.Completion.Length == 0 ? 0 : sample.Completion.Count(char.IsDigit) / (double)sample.Completion.Length, "digits"));
+        ValueTask.FromResult(RewardScore.Of(
+            sample.Completion.Length == 0 ? 0 : sample.Completion.Count(char.IsDigit) / (double)sample.Completion.Length, "digits"));
 }
 
 /// <summary>A broken reward: NaN for every sample.</summary>

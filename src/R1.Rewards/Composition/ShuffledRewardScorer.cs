@@ -1,13 +1,12 @@
 using R1.Rewards.Abstractions;
-using R1.Rewards.Composition;
 
-using R1.MLNet.Training;
-
-namespace R1.Synthetic;
+namespace R1.Rewards.Composition;
 
 /// <summary>
 /// An ablation control: every completion receives the honest reward of a randomly chosen other completion of the batch
 /// (a random permutation per call), so rewards keep their distribution but carry no information about the completion.
+/// A run trained on it should not learn; one that does is learning from something other than the reward signal.
+/// Register it with <see cref="ReasoningRewardsBuilder.UseShuffledRewards"/>.
 /// </summary>
 public sealed class ShuffledRewardScorer : IRewardScorer
 {
