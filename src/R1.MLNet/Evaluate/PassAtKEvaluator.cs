@@ -38,21 +38,22 @@ internal static class PassAtKEvaluator
                 ? RewardCorrectness(rewards, options.CorrectnessReward, chunk, groups, cancellationToken)
                 : null;
             for (int i = 0; i < chunk.Count; i++)
-                results.Add(Score(chunk[i].Prompt, chunk[i].Answer, groups[i], options, correct?[i]));
+                results.Add(Score(chunk[i].Prompt, chunk[i].Answer, groups[i], options, correct?[i], sampler.PromptOpensThink));
         }
         return new ReasoningMetrics(results, options.Samples);
     }
 
     /// <summary>Scores one question's sampled completions against the gold answer (pure; no model involved).</summary>
     public static QuestionResult Score(string prompt, string gold, IReadOnlyList<string> completions, EvaluationOptions options) =>
-        Score(prompt, gold, completions, options, correct: null);
+        Score(prompt, gold, completions, options, correct: null, promptOpensThink: false);
 
-    private static QuestionResult Score(string prompt, string? gold, IReadOnlyList<string> completions, EvaluationOptions options, bool[]? correct)
+    private static QuestionResult Score(string prompt, string? gold, IReadOnlyList<string> completions, EvaluationOptions options,
+        bool[]? correct, bool promptOpensThink)
     {
         ArgumentNullException.ThrowIfNull(completions);
         ArgumentNullException.ThrowIfNull(options);
         var matcher = options.AnswerMatcher;
-        var answers = completions.Select(matcher.Extract).ToArray();
+        var answers = completions.Select(c => matcher.Extract(SampledCompletion.ForMatchingOf(c, promptOpensThink))).ToArray();
         correct ??= answers.Select(a => a != null && gold != null && matcher.AreEquivalent(a, gold)).ToArray();
         int winner = MajorityVote.Winner(answers, matcher);
         string? majority = winner < 0 ? null : answers[winner];

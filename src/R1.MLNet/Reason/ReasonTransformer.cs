@@ -87,14 +87,15 @@ public sealed class ReasonTransformer : ITransformer, IPolicyCarrier
         var sampling = _options.Sampling.Clone();
         sampling.Seed = (sampling.Seed ?? 0) + firstRow;
         var groups = _sampler.SampleGroups(questions, _options.Samples, sampling);
-        return groups.Select(g => Choose(g.Select(c => c.Text).ToArray())).ToArray();
+        return groups.Select(Choose).ToArray();
     }
 
-    private ReasonOutput Choose(IReadOnlyList<string> completions)
+    private ReasonOutput Choose(IReadOnlyList<SampledCompletion> completions)
     {
-        var answers = completions.Select(_options.AnswerMatcher.Extract).ToArray();
+        var answers = completions.Select(c => _options.AnswerMatcher.Extract(c.ForMatching)).ToArray();
         int winner = _options.Samples == 1 ? 0 : Math.Max(0, MajorityVote.Winner(answers, _options.AnswerMatcher));
-        var parsed = ReasoningCompletion.Parse(completions[winner]);
-        return new ReasonOutput(completions[winner], parsed.Reasoning ?? "", parsed.FinalAnswer ?? "", completions);
+        var chosen = completions[winner];
+        var parsed = ReasoningCompletion.Parse(chosen.Text, chosen.PromptOpensThink);
+        return new ReasonOutput(chosen.Text, parsed.Reasoning ?? "", parsed.FinalAnswer ?? "", completions.Select(c => c.Text).ToArray());
     }
 }

@@ -134,8 +134,11 @@ public sealed record ReasoningCompletion
         return Parse(sample.Completion ?? "", PromptOpensThink(sample.Prompt));
     }
 
-    /// <summary>Whether <paramref name="prompt"/> ends (before trailing whitespace) with <c>&lt;think&gt;</c>.</summary>
-    internal static bool PromptOpensThink(string? prompt) =>
+    /// <summary>
+    /// Whether <paramref name="prompt"/> ends (before trailing whitespace) with <c>&lt;think&gt;</c>, as the DeepSeek-R1 template's
+    /// generation prompt does: its completions start inside the think block.
+    /// </summary>
+    public static bool PromptOpensThink(string? prompt) =>
         prompt != null && prompt.AsSpan().TrimEnd().EndsWith(ThinkOpen, StringComparison.Ordinal);
 
     private static ReasoningCompletion WithAnswer(string? reasoning, string? after, string region)

@@ -1,3 +1,4 @@
+using R1.Rollout.Generation;
 using R1.Rollout.ChatTemplates;
 using Microsoft.ML;
 using R1.MLNet.Reason;
@@ -151,5 +152,22 @@ public class ReasonTransformerTests
         stopped.Should().EndWith(stop);
         full.Should().StartWith(stopped);
         stopped.IndexOf(stop, StringComparison.Ordinal).Should().Be(stopped.Length - stop.Length, "generation ends at the first occurrence");
+    }
+
+    [Test]
+    public void A_template_that_opens_think_makes_a_tagless_completion_unfinished_reasoning_not_an_answer()
+    {
+        using var policy = TinyPolicies.Create();
+        var sampling = new SamplingOptions { Temperature = 0, MaxNewTokens = 6 };
+        var opensThink = new PromptFormat(new DelegatePromptTemplate("test-opens-think", q => q + " <think>\n"));
+        var plain = new PromptFormat(new DelegatePromptTemplate("test-plain", q => q + " "));
+
+        var inside = new ReasonTransformer(policy, new ReasonOptions { Prompt = opensThink, Sampling = sampling, Samples = 3 }).Generate("2+2=");
+        var outside = new ReasonTransformer(policy, new ReasonOptions { Prompt = plain, Sampling = sampling }).Generate("2+2=");
+
+        inside.Completion.Should().NotContain("<think>").And.NotContain("</think>", "a random tiny model writes no tags");
+        inside.Reasoning.Should().Be(inside.Completion.Trim(), "the prompt opened <think>, so everything generated is reasoning");
+        inside.Answer.Should().BeEmpty("reasoning that never finished has no answer, as the rewards grade it");
+        outside.Answer.Should().NotBeEmpty("without an opened think block, tagless text is a plain answer");
     }
 }
