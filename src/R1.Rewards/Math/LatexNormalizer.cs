@@ -21,8 +21,10 @@ internal static partial class LatexNormalizer
         s = StripBoxed(s);
         s = s.Replace("\\$", "").Replace("$", "");
         s = ThousandsWithThinSpace().Replace(s, "$1");
+        s = ThousandsWithBracedComma().Replace(s, "");
         s = s.Replace("\\!", "");
         s = SpacingCommands().Replace(s, " ");
+        s = ThousandsWithSpaces().Replace(s, m => WhiteSpace().Replace(m.Value, ""));
         s = LeftRight().Replace(s, "");
         s = Degrees().Replace(s, "");
         s = s.Replace("\\%", "").Replace("%", "");
@@ -34,10 +36,23 @@ internal static partial class LatexNormalizer
         s = s.Replace("\\mathbb{R}", "(-\\infty,\\infty)").Replace("\\emptyset", "\\{\\}").Replace("\\varnothing", "\\{\\}");
         s = ApproxPrefix().Replace(s, "");
         s = StripTrailingWords(s);
+        var spacedList = CommaThenSpace().IsMatch(s);
         s = CollapseSpaces(s);
         s = s.TrimEnd('.', ',', ';', ' ').TrimStart();
         if (s.EndsWith("\\.", StringComparison.Ordinal)) s = s[..^2];
-        if (PlainThousands().IsMatch(s)) s = s.Replace(",", "");
+        return PlainThousands(s, spacedList);
+    }
+
+    /// <summary>
+    /// Separators that could also be list commas or decimal points are read as thousands only when the whole answer is one
+    /// grouped number: <c>1,000</c>, <c>12,345.5</c>, <c>1,000,000</c> (not <c>100, 200, 300</c>, written with spaces as a list,
+    /// nor <c>(1,000)</c>, <c>1,5</c> or <c>1,0000</c>); dots only with at least two groups, <c>1.000.000</c> and
+    /// <c>1.000.000,5</c>, since <c>1.000</c> is the decimal 1.
+    /// </summary>
+    private static string PlainThousands(string s, bool spacedList)
+    {
+        if (!spacedList && CommaGrouped().IsMatch(s)) return s.Replace(",", "");
+        if (DotGrouped().IsMatch(s)) return s.Replace(".", "").Replace(',', '.');
         return s;
     }
 
@@ -130,7 +145,8 @@ internal static partial class LatexNormalizer
         return result.ToString();
     }
 
-    // Spaces are removed except between two letters, where they separate a command from its argument ("\sin x").
+    // Spaces are removed except between two letters, where they separate a command from its argument ("\sin x"), and between
+    // two digits: digit groups of thousands were joined before, so "1 2" stays two numbers, which do not parse, and not 12.
     private static string CollapseSpaces(string s)
     {
         var sb = new StringBuilder(s.Length);
@@ -138,7 +154,8 @@ internal static partial class LatexNormalizer
         {
             if (!char.IsWhiteSpace(s[i])) { sb.Append(s[i]); continue; }
             var next = i + 1 < s.Length ? s[i + 1] : ' ';
-            if (sb.Length > 0 && char.IsLetter(sb[^1]) && char.IsLetter(next) && !char.IsWhiteSpace(next)) sb.Append(' ');
+            if (sb.Length == 0 || char.IsWhiteSpace(next)) continue;
+            if ((char.IsLetter(sb[^1]) && char.IsLetter(next)) || (char.IsAsciiDigit(sb[^1]) && char.IsAsciiDigit(next))) sb.Append(' ');
         }
         return sb.ToString();
     }
@@ -149,8 +166,23 @@ internal static partial class LatexNormalizer
     [GeneratedRegex(@"\\(left|right)(?![a-zA-Z])\.?|\\[bB]igg?[lr]?(?![a-zA-Z])")]
     private static partial Regex LeftRight();
 
-    [GeneratedRegex(@"(\d),\\!\s*(?=\d{3})")]
+    [GeneratedRegex(@"(\d),\\!\s*(?=\d{3}(?!\d))")]
     private static partial Regex ThousandsWithThinSpace();
+
+    // 1{,}000: the braced comma is LaTeX's way to write a comma inside a number, so it is read as thousands anywhere,
+    // but only before a group of exactly three digits ("1{,}5", a decimal comma, is left alone and does not parse).
+    [GeneratedRegex(@"(?<=\d)\{,\}(?=\d{3}(?!\d))")]
+    private static partial Regex ThousandsWithBracedComma();
+
+    // 1 000, 1\,000, 1\ 000 (spacing commands are spaces by now): a group of one to three digits, then groups of exactly three.
+    [GeneratedRegex(@"(?<![\d.])\d{1,3}(?:\s+\d{3})+(?!\d)")]
+    private static partial Regex ThousandsWithSpaces();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
+    [GeneratedRegex(@",\s+\d")]
+    private static partial Regex CommaThenSpace();
 
     [GeneratedRegex(@"\^\s*\{?\s*\\circ\s*\}?|\\circ|\^\s*\{?\s*\\degree\s*\}?|\\degree")]
     private static partial Regex Degrees();
@@ -168,5 +200,8 @@ internal static partial class LatexNormalizer
     private static partial Regex MembershipPrefix();
 
     [GeneratedRegex(@"^-?\d{1,3}(,\d{3})+(\.\d+)?$")]
-    private static partial Regex PlainThousands();
+    private static partial Regex CommaGrouped();
+
+    [GeneratedRegex(@"^-?\d{1,3}(\.\d{3}){2,}(,\d+)?$")]
+    private static partial Regex DotGrouped();
 }

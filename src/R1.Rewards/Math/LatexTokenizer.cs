@@ -31,7 +31,13 @@ internal static class LatexTokenizer
             var c = text[i];
             if (char.IsWhiteSpace(c)) { i++; continue; }
             if (char.IsAsciiDigit(c) || (c == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
+            {
+                // "1 2" or "1.2.3" is not a number and not a product: refuse it rather than read 2 or 0.2. A script digit may be
+                // followed by a number: "\log_2 8", "x^2 3".
+                if (tokens.Count > 0 && tokens[^1].Kind == LatexTokenKind.Number && !(tokens.Count > 1 && tokens[^2].Text is "^" or "_"))
+                    throw new MathParseException($"a number directly after the number '{tokens[^1].Text}' at {i}");
                 i = ReadNumber(text, i, tokens);
+            }
             else if (char.IsLetter(c)) { tokens.Add(new(LatexTokenKind.Letter, c.ToString(), i)); i++; }
             else if (c == '\\') i = ReadCommand(text, i, tokens);
             else if (SingleSymbols.Contains(c)) { tokens.Add(new(LatexTokenKind.Symbol, c.ToString(), i)); i++; }
