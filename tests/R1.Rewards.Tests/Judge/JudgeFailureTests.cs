@@ -15,7 +15,10 @@ public class JudgeFailureTests
     };
 
     private static JudgeReward Judge(ScriptedChatClient client, int timeoutMs = 200) => new(client,
-        new JudgeOptions { Timeout = TimeSpan.FromMilliseconds(timeoutMs), MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(1), CacheSize = 0 });
+        new JudgeOptions
+        {
+            Timeout = TimeSpan.FromMilliseconds(timeoutMs), MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(1), CacheSize = 0,
+        });
 
     [Test]
     public async Task A_client_that_never_answers_and_ignores_cancellation_times_out_as_missing()
