@@ -24,6 +24,9 @@ internal static class PassAtKEvaluator
         options ??= new EvaluationOptions();
         options.Validate();
         var examples = ReadExamples(data, options, cancellationToken);
+        if (examples.Count == 0)
+            throw new InvalidOperationException($"Evaluate: the data view has no rows (prompt column '{options.PromptColumnName}'), so there is " +
+                "nothing to evaluate; metrics over zero questions would read as 0 accuracy. Check the data view's filter or source.");
         var sampler = new CompletionSampler(policy, options.Prompt);
         var results = new List<QuestionResult>(examples.Count);
         for (int start = 0, batch = 0; start < examples.Count; start += options.BatchSize, batch++)

@@ -53,7 +53,7 @@ public sealed class MlNetModelReward : RewardBase
         string? text = SelectText(sample);
         if (text == null) return ValueTask.FromResult(RewardScore.NotApplicable("no final answer: the reasoning did not finish"));
         float score = Predict(text);
-        if (!float.IsFinite(score)) return ValueTask.FromResult(RewardScore.NotApplicable($"model score is {score}"));
+        if (!float.IsFinite(score)) return ValueTask.FromResult(RewardScore.Missing($"model score is {score}"));
         return ValueTask.FromResult(RewardScore.Of(Map(score), $"{_options.ScoreColumnName} {score:0.###}"));
     }
 

@@ -19,17 +19,38 @@ public static class GrpoLoss
     /// </summary>
     public static Tensor Advantages(Tensor rewards, int groupSize, bool scaleRewards)
     {
-        ArgumentNullException.ThrowIfNull(rewards);
-        if (groupSize < 1) throw new ArgumentOutOfRangeException(nameof(groupSize), groupSize, "The group size must be at least 1.");
-        if (rewards.dim() != 1 || rewards.shape[0] % groupSize != 0)
-            throw new ArgumentException($"Rewards must be a vector whose length is a multiple of the group size {groupSize}; " +
-                $"got shape [{string.Join(",", rewards.shape)}].", nameof(rewards));
+        CheckRewards(rewards, groupSize);
         using var scope = NewDisposeScope();
         var grouped = rewards.view(-1, groupSize);                                     // [P, G]
         var advantages = grouped - grouped.mean([1], keepdim: true);
         if (scaleRewards && groupSize > 1)
             advantages = advantages / (grouped.std(1, unbiased: true, keepdim: true) + StdEpsilon);
         return advantages.reshape(-1).MoveToOuterDisposeScope();                       // [N]
+    }
+
+    /// <summary>
+    /// <see cref="Advantages"/> over the samples marked in <paramref name="present"/> <c>[N]</c> (1 present, 0 missing) only: each group's
+    /// mean and sample std are taken over its present rewards, and a missing sample gets advantage 0. With every sample present this is
+    /// exactly <see cref="Advantages"/> (same floats). A group with fewer than two present samples gets zero advantages.
+    /// </summary>
+    internal static Tensor MaskedAdvantages(Tensor rewards, Tensor present, int groupSize, bool scaleRewards)
+    {
+        CheckRewards(rewards, groupSize);
+        ArgumentNullException.ThrowIfNull(present);
+        if (present.dim() != 1 || present.shape[0] != rewards.shape[0])
+            throw new ArgumentException($"present must be [N] with N = {rewards.shape[0]}.", nameof(present));
+        if (present.min().ToDouble() > 0) return Advantages(rewards, groupSize, scaleRewards);
+        using var scope = NewDisposeScope();
+        var m = present.to_type(rewards.dtype).view(-1, groupSize);                         // [P, G]
+        var grouped = where(m.gt(0), rewards.view(-1, groupSize), zeros_like(m));
+        var count = m.sum(1, keepdim: true);
+        var advantages = (grouped - grouped.sum(1, keepdim: true) / count.clamp_min(1)) * m;
+        if (scaleRewards && groupSize > 1)
+        {
+            var std = ((advantages * advantages).sum(1, keepdim: true) / (count - 1).clamp_min(1)).sqrt();
+            advantages = advantages / (std + StdEpsilon);
+        }
+        return advantages.reshape(-1).MoveToOuterDisposeScope();                           // [N]
     }
 
     /// <summary>
@@ -113,6 +134,15 @@ public static class GrpoLoss
         var highClipped = ratio.gt(1 + settings.ResolvedEpsilonHigh).logical_and(a.gt(0));
         double clipFraction = (lowClipped.logical_or(highClipped).to_type(mask.dtype) * mask).sum().ToDouble() / tokens;
         return (meanKl, clipFraction);
+    }
+
+    private static void CheckRewards(Tensor rewards, int groupSize)
+    {
+        ArgumentNullException.ThrowIfNull(rewards);
+        if (groupSize < 1) throw new ArgumentOutOfRangeException(nameof(groupSize), groupSize, "The group size must be at least 1.");
+        if (rewards.dim() != 1 || rewards.shape[0] % groupSize != 0)
+            throw new ArgumentException($"Rewards must be a vector whose length is a multiple of the group size {groupSize}; " +
+                $"got shape [{string.Join(",", rewards.shape)}].", nameof(rewards));
     }
 
     private static void CheckShapes(Tensor logp, Tensor oldLogp, Tensor? refLogp, Tensor mask, Tensor advantages, double beta)

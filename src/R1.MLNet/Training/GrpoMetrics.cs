@@ -9,17 +9,24 @@ internal static class GrpoMetrics
     public static GrpoStepMetrics Build(int step, GrpoOptions options, RewardBatchResult scores, IReadOnlyList<GenerationResult> results,
         LearnOutcome learn)
     {
-        var total = scores.Total.ToArray();
-        var perReward = scores.RewardNames.Select((name, r) => (name, values: scores.Scores[r].Select(s => s.Value ?? 0.0).ToArray()))
-            .ToDictionary(x => x.name, x => new RewardStatistics(x.values.Average(), Std(x.values)));
+        // Missing scores (a reward that failed) are left out: of their reward's statistics, and, through the sample's total, of the
+        // reward mean and the zero-std count. With every reward present these are the plain statistics.
+        var present = scores.TotalMissing.Select(m => !m).ToArray();
+        var total = scores.Total.Where((_, i) => present[i]).ToArray();
+        var perReward = scores.RewardNames.Select((name, r) => (name, values: scores.Scores[r].Where(s => !s.IsMissing)
+                .Select(s => s.Value ?? 0.0).ToArray()))
+            .ToDictionary(x => x.name, x => new RewardStatistics(Mean(x.values), Std(x.values)));
+        var missingByReward = scores.RewardNames.Select((name, r) => (name, count: scores.MissingCount(r)))
+            .ToDictionary(x => x.name, x => x.count);
         var correct = ReasoningEvaluator.Correctness(scores, options.AccuracyReward);
-        int g = options.NumGenerations, groups = total.Length / g;
-        int zeroStd = Enumerable.Range(0, groups).Count(i => total.Skip(i * g).Take(g).Distinct().Count() == 1);
+        int g = options.NumGenerations, groups = present.Length / g;
+        int zeroStd = Enumerable.Range(0, groups)
+            .Count(i => Enumerable.Range(i * g, g).Where(j => present[j]).Select(j => scores.Total[j]).Distinct().Count() <= 1);
         return new GrpoStepMetrics
         {
             Step = step + 1,
             TotalSteps = options.MaxSteps,
-            RewardMean = total.Average(),
+            RewardMean = Mean(total),
             RewardStd = Std(total),
             Rewards = perReward,
             Accuracy = correct.Count(c => c) / (double)correct.Length,
@@ -29,6 +36,9 @@ internal static class GrpoMetrics
             CompletionLength = results.Average(r => r.CompletionIds.Count),
             TruncatedFraction = results.Count(r => r.FinishReason == FinishReason.Length) / (double)results.Count,
             ZeroStdFraction = zeroStd / (double)groups,
+            NoSignal = zeroStd == groups,
+            MissingRewards = present.Count(p => !p),
+            MissingByReward = missingByReward,
             Loss = learn.Loss,
             GradNorm = learn.GradNorm,
             LearningRate = learn.LearningRate,
@@ -36,8 +46,11 @@ internal static class GrpoMetrics
         };
     }
 
+    private static double Mean(double[] values) => values.Length == 0 ? double.NaN : values.Average();
+
     private static double Std(double[] values)
     {
+        if (values.Length == 0) return double.NaN;
         double mean = values.Average();
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Length);
     }

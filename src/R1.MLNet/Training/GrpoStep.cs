@@ -41,19 +41,44 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
         var scores = rewards.ScoreAsync(samples).AsTask().GetAwaiter().GetResult();
         double scoringSeconds = Lap(clock);
 
-        // 3. Group-relative advantages.
+        // 3. Group-relative advantages. A sample whose total lacks a failed reward gets advantage 0, stays out of its group's mean and
+        // std, and is masked out of the loss; with every reward present this is the plain GrpoLoss.Advantages.
         var total = tensor(scores.Total.Select(x => (float)x).ToArray());
-        var advantages = GrpoLoss.Advantages(total, g, options.Loss.ScaleRewards).to(policy.Device);
+        Tensor advantages;
+        if (!scores.TotalMissing.Contains(true))
+            advantages = GrpoLoss.Advantages(total, g, options.Loss.ScaleRewards).to(policy.Device);
+        else
+        {
+            var present = tensor(scores.TotalMissing.Select(m => m ? 0f : 1f).ToArray());
+            advantages = GrpoLoss.MaskedAdvantages(total, present, g, options.Loss.ScaleRewards).to(policy.Device);
+            lossMask = lossMask * present.to(policy.Device).unsqueeze(1);
+            WarnMissing(step, scores);
+        }
 
         // 4. μ passes of the clipped objective.
         var learn = Learn(step, batch, lossMask, oldLogp, refLogp, advantages);
         double learningSeconds = Lap(clock);
 
-        return GrpoMetrics.Build(step, options, scores, results, learn) with
+        var metrics = GrpoMetrics.Build(step, options, scores, results, learn) with
         {
             RolloutSeconds = rolloutSeconds, ScoringSeconds = scoringSeconds, LearningSeconds = learningSeconds,
             LearningTokens = batch.InputIds.numel() * options.NumIterations,
         };
+        if (metrics.NoSignal)
+            logger.LogWarning("GRPO step {Step}: no group carries a learning signal: within every group of {Group} the rewards are equal " +
+                "(mean reward {Mean:0.###}), so every advantage is 0 and only the KL term moves the policy. Check that the rewards can tell " +
+                "the completions apart (empty completions? a reward that is always 0?)", step + 1, g, metrics.RewardMean);
+        return metrics;
+    }
+
+    /// <summary>One warning per step summarising the samples whose total lacks a reward.</summary>
+    private void WarnMissing(int step, RewardBatchResult scores)
+    {
+        int missing = scores.TotalMissing.Count(m => m);
+        string perReward = string.Join(", ", scores.RewardNames.Select((name, r) => (name, count: scores.MissingCount(r)))
+            .Where(x => x.count > 0).Select(x => $"{x.name}: {x.count}"));
+        logger.LogWarning("GRPO step {Step}: {Missing}/{Count} samples lack a reward ({PerReward}); they get advantage 0 and are left out of " +
+            "their group's normalisation and of the loss", step + 1, missing, scores.TotalMissing.Count, perReward);
     }
 
     private LearnOutcome Learn(int step, ScoringBatch batch, Tensor lossMask, Tensor? oldLogp, Tensor? refLogp, Tensor advantages)
@@ -64,7 +89,8 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
         var outcome = new LearnOutcome { LearningRate = optimizer.BeginStep(step) };
         if (totalTokens == 0)
         {
-            logger.LogWarning("GRPO step {Step}: every completion is masked; skipping the update", step + 1);
+            logger.LogWarning("GRPO step {Step}: every completion is masked (truncated, or its reward is missing); skipping the update",
+                step + 1);
             return outcome with { Skipped = true };
         }
         for (int pass = 0; pass < options.NumIterations; pass++)

@@ -9,13 +9,14 @@ public sealed record GrpoStepMetrics
     /// <summary>The total number of steps of the run.</summary>
     public int TotalSteps { get; init; }
 
-    /// <summary>Mean of the weighted total reward over the step's completions.</summary>
+    /// <summary>Mean of the weighted total reward over the step's completions (those whose total is complete; NaN when none is).</summary>
     public double RewardMean { get; init; }
 
     /// <summary>Standard deviation of the total reward over the step's completions.</summary>
     public double RewardStd { get; init; }
 
-    /// <summary>Per reward function: mean and standard deviation of its score ("not applicable" counts as 0).</summary>
+    /// <summary>Per reward function: mean and standard deviation of its score ("not applicable" counts as 0; missing scores are left
+    /// out).</summary>
     public IReadOnlyDictionary<string, RewardStatistics> Rewards { get; init; } = new Dictionary<string, RewardStatistics>();
 
     /// <summary>Fraction of completions that the accuracy reward scores as correct.</summary>
@@ -36,8 +37,20 @@ public sealed record GrpoStepMetrics
     /// <summary>Fraction of completions cut off at the maximum length.</summary>
     public double TruncatedFraction { get; init; }
 
-    /// <summary>Fraction of groups whose rewards are all equal (no learning signal).</summary>
+    /// <summary>Fraction of groups whose rewards are all equal (no learning signal); samples with a missing reward are left out.</summary>
     public double ZeroStdFraction { get; init; }
+
+    /// <summary>Whether no group carried a learning signal (<see cref="ZeroStdFraction"/> is 1): every advantage was 0. A warning says so.</summary>
+    public bool NoSignal { get; init; }
+
+    /// <summary>
+    /// How many completions had an incomplete total because a reward failed on them (threw, timed out, gave a non-finite or absurd value,
+    /// a judge failed); they got advantage 0 and were masked out of the loss. "Not applicable" scores are not missing.
+    /// </summary>
+    public int MissingRewards { get; init; }
+
+    /// <summary>Per reward function: on how many of the step's completions its score was missing.</summary>
+    public IReadOnlyDictionary<string, int> MissingByReward { get; init; } = new Dictionary<string, int>();
 
     /// <summary>The loss of the last optimisation pass.</summary>
     public double Loss { get; init; }

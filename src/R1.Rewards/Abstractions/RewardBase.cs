@@ -3,7 +3,7 @@ namespace R1.Rewards.Abstractions;
 /// <summary>
 /// Base class for rewards that score one sample at a time. Samples of a batch are scored in parallel
 /// (up to <see cref="MaxDegreeOfParallelism"/>); an exception from one sample becomes a
-/// "not applicable" score with the exception message, so one bad completion never fails the batch.
+/// <see cref="RewardScore.Missing"/> score with the exception message, so one bad completion never fails the batch.
 /// </summary>
 public abstract class RewardBase : IReward
 {
@@ -30,7 +30,7 @@ public abstract class RewardBase : IReward
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                scores[i] = RewardScore.NotApplicable($"{Name} failed: {ex.GetType().Name}: {ex.Message}");
+                scores[i] = RewardScore.Missing($"{Name} failed: {ex.GetType().Name}: {ex.Message}");
             }
         }).ConfigureAwait(false);
         return scores;

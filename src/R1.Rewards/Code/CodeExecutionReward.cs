@@ -66,8 +66,8 @@ public sealed class CodeExecutionReward : RewardBase
     {
         if (result.Outcome == CodeExecutionOutcome.SandboxError)
         {
-            _logger.LogWarning("Code reward could not run a program: {Diagnostic}", result.Diagnostic);
-            return RewardScore.NotApplicable(result.Diagnostic);
+            _logger.LogDebug("Code reward could not run a program: {Diagnostic}", result.Diagnostic);
+            return RewardScore.Missing(result.Diagnostic);     // an infrastructure failure, not "does not apply": the scorer warns once
         }
         double value = _options.ScoringMode == CodeScoringMode.PassFail || result.TestCount == 0
             ? (result.AllPassed ? 1.0 : 0.0)

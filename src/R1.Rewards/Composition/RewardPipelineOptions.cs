@@ -12,8 +12,8 @@ public sealed class RewardPipelineOptions
     /// applies.</summary>
     public Dictionary<string, double> Weights { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The longest time one reward may take on one batch before its unfinished scores count as "not applicable". Default: 5
-    /// minutes.</summary>
+    /// <summary>The longest time one reward may take on one batch before all its scores of that batch are missing (with a warning);
+    /// enforced even for a reward that ignores its cancellation token (it is abandoned). Default: 5 minutes.</summary>
     public TimeSpan RewardTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The registered rewards, in registration order (names unique; the last registration of a name wins).</summary>

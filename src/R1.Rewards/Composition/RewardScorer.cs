@@ -48,49 +48,91 @@ public sealed class RewardScorer : IRewardScorer
         var tasks = _rewards.Select(r => TimedAsync(r, samples, cancellationToken)).ToArray();
         var runs = await Task.WhenAll(tasks).ConfigureAwait(false);
         var result = new RewardBatchResult(RewardNames, _weights, runs.Select(r => r.Scores).ToArray());
+        for (int r = 0; r < runs.Length; r++)
+            if (!runs[r].Logged) WarnMissing(RewardNames[r], result.Scores[r]);
         LogSummary(result, runs.Select(r => r.Elapsed).ToArray());
         return result;
     }
 
-    private async Task<(IReadOnlyList<RewardScore> Scores, TimeSpan Elapsed)> TimedAsync(IReward reward, IReadOnlyList<RewardSample> samples,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The largest score magnitude accepted: a reward value that is NaN, infinite or beyond ±1e6 is treated as missing (with a warning
+    /// naming the reward and the samples), since no sensible reward is that large and one such value would swamp its group's statistics.
+    /// </summary>
+    public const double MaxAbsoluteScore = 1e6;
+
+    private async Task<(IReadOnlyList<RewardScore> Scores, TimeSpan Elapsed, bool Logged)> TimedAsync(IReward reward,
+        IReadOnlyList<RewardSample> samples, CancellationToken cancellationToken)
     {
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        var scores = await RunOneAsync(reward, samples, cancellationToken).ConfigureAwait(false);
-        return (scores, System.Diagnostics.Stopwatch.GetElapsedTime(start));
+        var (scores, logged) = await RunOneAsync(reward, samples, cancellationToken).ConfigureAwait(false);
+        return (scores, System.Diagnostics.Stopwatch.GetElapsedTime(start), logged);
     }
 
-    private async Task<IReadOnlyList<RewardScore>> RunOneAsync(IReward reward, IReadOnlyList<RewardSample> samples,
+    /// <summary>
+    /// Runs one reward on the batch under the timeout, whether or not the reward observes its token: a reward still running when the
+    /// timeout passes is abandoned (left to finish in the background) and all its scores are missing. <c>Logged</c>: a batch-level
+    /// failure was already logged.
+    /// </summary>
+    private async Task<(IReadOnlyList<RewardScore> Scores, bool Logged)> RunOneAsync(IReward reward, IReadOnlyList<RewardSample> samples,
         CancellationToken cancellationToken)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(_timeout);
+        var work = Task.Run(async () => await reward.ScoreAsync(samples, cts.Token).ConfigureAwait(false), CancellationToken.None);
         try
         {
-            var scores = await Task.Run(async () => await reward.ScoreAsync(samples, cts.Token).ConfigureAwait(false), cts.Token)
-                .ConfigureAwait(false);
+            var scores = await work.WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
             if (scores.Count != samples.Count)
-                return Fill(samples.Count, $"{reward.Name} returned {scores.Count} scores for {samples.Count} samples");
-            return scores;
+            {
+                _logger.LogWarning("Reward {Reward} returned {Returned} scores for a batch of {Count}; all its scores are missing",
+                    reward.Name, scores.Count, samples.Count);
+                return (Fill(samples.Count, $"{reward.Name} returned {scores.Count} scores for {samples.Count} samples"), true);
+            }
+            return (scores.Select(score => Validate(reward.Name, score)).ToArray(), false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is TimeoutException && !work.IsCompleted || ex is OperationCanceledException && cts.IsCancellationRequested)
         {
-            _logger.LogWarning("Reward {Reward} timed out after {Timeout} on a batch of {Count}", reward.Name, _timeout, samples.Count);
-            return Fill(samples.Count, $"{reward.Name} timed out after {_timeout}");
+            _logger.LogWarning("Reward {Reward} timed out after {Timeout} on a batch of {Count}{Abandoned}; all its scores are missing",
+                reward.Name, _timeout, samples.Count, work.IsCompleted ? "" : " and was abandoned (it ignores cancellation)");
+            return (Fill(samples.Count, $"{reward.Name} timed out after {_timeout}"), true);
         }
         catch (Exception ex)
         {
-            _logger.LogWarning(ex, "Reward {Reward} failed on a batch of {Count}", reward.Name, samples.Count);
-            return Fill(samples.Count, $"{reward.Name} failed: {ex.GetType().Name}: {ex.Message}");
+            _logger.LogWarning(ex, "Reward {Reward} failed on a batch of {Count}; all its scores are missing", reward.Name, samples.Count);
+            return (Fill(samples.Count, $"{reward.Name} failed: {ex.GetType().Name}: {ex.Message}"), true);
+        }
+        finally
+        {
+            if (work.IsCompleted) cts.Dispose();
+            else _ = work.ContinueWith(t => { _ = t.Exception; cts.Dispose(); }, CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
+    /// <summary>A finite value within ±<see cref="MaxAbsoluteScore"/> passes; anything else becomes a missing score.</summary>
+    private static RewardScore Validate(string reward, RewardScore score) =>
+        score.Value is { } v && (!double.IsFinite(v) || System.Math.Abs(v) > MaxAbsoluteScore)
+            ? RewardScore.Missing($"{reward} gave an invalid score {v} (not finite or beyond ±{MaxAbsoluteScore:0e0}): {score.Diagnostic}")
+            : score;
+
     private static RewardScore[] Fill(int count, string diagnostic) =>
-        Enumerable.Repeat(RewardScore.NotApplicable(diagnostic), count).ToArray();
+        Enumerable.Repeat(RewardScore.Missing(diagnostic), count).ToArray();
+
+    /// <summary>One warning per reward and batch for scores missing on some samples: how many, which samples, and the main reasons.</summary>
+    private void WarnMissing(string reward, IReadOnlyList<RewardScore> scores)
+    {
+        var missing = Enumerable.Range(0, scores.Count).Where(i => scores[i].IsMissing).ToArray();
+        if (missing.Length == 0) return;
+        string indices = string.Join(", ", missing.Take(10)) + (missing.Length > 10 ? $", … ({missing.Length - 10} more)" : "");
+        string reasons = string.Join("; ", missing.GroupBy(i => scores[i].Diagnostic).OrderByDescending(g => g.Count()).Take(3)
+            .Select(g => $"{g.Count()}x {g.Key}"));
+        _logger.LogWarning("Reward {Reward}: {Missing}/{Count} scores missing (samples {Samples}): {Reasons}",
+            reward, missing.Length, scores.Count, indices, reasons);
+    }
 
     /// <summary>
     /// Logs one Debug line per reward: mean of the applicable scores, how many applied, the weight, the time taken, and the
@@ -104,7 +146,7 @@ public sealed class RewardScorer : IRewardScorer
             var scores = result.Scores[r];
             var applicable = scores.Where(s => s.IsApplicable).Select(s => s.Value!.Value).ToArray();
             double mean = applicable.Length == 0 ? double.NaN : applicable.Average();
-            string? topReason = scores.Where(s => !s.IsApplicable).GroupBy(s => s.Diagnostic)
+            string? topReason = scores.Where(s => !s.IsApplicable && !s.IsMissing).GroupBy(s => s.Diagnostic)
                 .OrderByDescending(g => g.Count()).Select(g => $"{g.Count()}x {g.Key}").FirstOrDefault();
             _logger.LogDebug("Reward {Reward}: mean {Mean:0.###} over {Applicable}/{Count} applicable (weight {Weight}) in {ElapsedMs:0} ms"
                 + "{NotApplicable}",

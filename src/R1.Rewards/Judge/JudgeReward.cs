@@ -10,8 +10,9 @@ namespace R1.Rewards.Judge;
 /// <summary>
 /// A generative reward model: sends the fixed <see cref="JudgePrompt"/> (question, reference answer, the completion's final
 /// answer or summary) to an <see cref="IChatClient"/> at temperature 0 and scores 1 for <c>CORRECT</c>, 0 for <c>INCORRECT</c>.
-/// Requests time out and are retried; verdicts of identical queries are cached. A failed request or an unparseable reply
-/// yields "not applicable" with a diagnostic, never an exception.
+/// Requests time out (even against a client that ignores cancellation) and are retried; verdicts of identical queries are cached.
+/// A failed or timed-out request or an unparseable reply yields a <see cref="RewardScore.Missing"/> score with a diagnostic, never an
+/// exception; a row without a reference answer or without a final answer is "not applicable".
 /// </summary>
 public sealed class JudgeReward : RewardBase, IDisposable
 {
@@ -97,10 +98,19 @@ public sealed class JudgeReward : RewardBase, IDisposable
             timeout.CancelAfter(_options.Timeout);
             try
             {
-                var response = await _client.GetResponseAsync(messages, chatOptions, timeout.Token).ConfigureAwait(false);
-                return Verdict(response.Text);
+                var request = Task.Run(() => _client.GetResponseAsync(messages, chatOptions, timeout.Token), CancellationToken.None);
+                try
+                {
+                    var response = await request.WaitAsync(_options.Timeout, cancellationToken).ConfigureAwait(false);
+                    return Verdict(response.Text);
+                }
+                finally
+                {
+                    if (!request.IsCompleted) _ = request.ContinueWith(t => _ = t.Exception, CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is OperationCanceledException || ex is TimeoutException))
             {
                 failure = $"timed out after {_options.Timeout.TotalSeconds:0.###} s";
             }
@@ -108,9 +118,9 @@ public sealed class JudgeReward : RewardBase, IDisposable
             {
                 failure = $"{ex.GetType().Name}: {FirstLine(ex.Message)}";
             }
-            _logger.LogWarning("Judge request attempt {Attempt}/{Attempts} failed: {Failure}", attempt + 1, _options.MaxRetries + 1, failure);
+            _logger.LogDebug("Judge request attempt {Attempt}/{Attempts} failed: {Failure}", attempt + 1, _options.MaxRetries + 1, failure);
         }
-        return RewardScore.NotApplicable($"judge failed after {_options.MaxRetries + 1} attempts: {failure}");
+        return RewardScore.Missing($"judge failed after {_options.MaxRetries + 1} attempts: {failure}");
     }
 
     private RewardScore Verdict(string? reply)
@@ -118,8 +128,8 @@ public sealed class JudgeReward : RewardBase, IDisposable
         var value = JudgeVerdict.Parse(reply);
         if (value is { } v) return RewardScore.Of(v, v == 1.0 ? "judge: CORRECT" : "judge: INCORRECT");
         string shown = reply == null ? "(no text)" : reply.Length > 80 ? reply[..80] + "…" : reply;
-        _logger.LogWarning("Judge reply is not a verdict: {Reply}", shown);
-        return RewardScore.NotApplicable($"unparseable judge reply: '{shown}'");
+        _logger.LogDebug("Judge reply is not a verdict: {Reply}", shown);
+        return RewardScore.Missing($"unparseable judge reply: '{shown}'");
     }
 
     private static string FirstLine(string message)

@@ -61,6 +61,15 @@ public class EvaluateTests
     }
 
     [Test]
+    public void Evaluate_over_an_empty_view_fails_naming_the_data()
+    {
+        using var policy = TinyPolicies.Create();
+        var data = _ml.Data.LoadFromEnumerable(Array.Empty<QaRow>());
+        var act = () => _ml.Reasoning().Evaluate(data, policy, new EvaluationOptions { Sampling = { MaxNewTokens = 2 } });
+        act.Should().Throw<InvalidOperationException>().WithMessage("Evaluate: the data view has no rows (prompt column 'Prompt')*");
+    }
+
+    [Test]
     public void Evaluate_names_a_missing_gold_column()
     {
         using var policy = TinyPolicies.Create();

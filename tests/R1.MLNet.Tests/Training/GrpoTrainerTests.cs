@@ -56,13 +56,13 @@ public class GrpoTrainerTests
     }
 
     [Test]
-    public void A_non_finite_loss_skips_the_update_with_a_warning()
+    public void A_reward_that_is_NaN_everywhere_leaves_nothing_to_train_on_and_skips_the_update()
     {
         var scorer = TrainingFixtures.Scorer(new NaNReward());
         using var policy = TrainingFixtures.Create(seed: 2);
         var before = TrainingFixtures.Weights(policy);
         var result = new GrpoTrainer(policy, scorer, Options(steps: 2), TrainingFixtures.Compact).Train(TrainingFixtures.Prompts);
-        result.History.Should().HaveCount(2).And.OnlyContain(m => m.Skipped);
+        result.History.Should().HaveCount(2).And.OnlyContain(m => m.Skipped && m.MissingRewards == 8 && m.MissingByReward["nan"] == 8);
         TrainingFixtures.Weights(policy).Should().Equal(before);
     }
 

@@ -44,27 +44,27 @@ public class JudgeRewardTests
     }
 
     [Test]
-    public async Task A_garbage_reply_is_not_applicable_and_not_retried()
+    public async Task A_garbage_reply_is_missing_and_not_retried()
     {
         using var server = new FakeOpenAiServer(_ => (200, "I think the student is probably right, maybe.", NoDelay));
         using var judge = Judge(server);
 
         var score = (await judge.ScoreAsync([Sample("42")]))[0];
 
-        score.IsApplicable.Should().BeFalse();
+        score.IsMissing.Should().BeTrue();
         score.Diagnostic.Should().Contain("unparseable judge reply");
         server.RequestCount.Should().Be(1);
     }
 
     [Test]
-    public async Task A_server_error_is_retried_then_not_applicable()
+    public async Task A_server_error_is_retried_then_missing()
     {
         using var server = new FakeOpenAiServer(_ => (500, "boom", NoDelay));
         using var judge = Judge(server, o => o.MaxRetries = 2);
 
         var score = (await judge.ScoreAsync([Sample("42")]))[0];
 
-        score.IsApplicable.Should().BeFalse();
+        score.IsMissing.Should().BeTrue();
         score.Diagnostic.Should().Contain("judge failed after 3 attempts");
         server.RequestCount.Should().Be(3);
     }
@@ -83,7 +83,7 @@ public class JudgeRewardTests
     }
 
     [Test]
-    public async Task A_slow_reply_times_out_as_not_applicable()
+    public async Task A_slow_reply_times_out_as_missing()
     {
         using var server = new FakeOpenAiServer(_ => (200, "CORRECT", TimeSpan.FromSeconds(20)));
         using var judge = Judge(server, o => { o.Timeout = TimeSpan.FromMilliseconds(300); o.MaxRetries = 1; });
@@ -92,7 +92,7 @@ public class JudgeRewardTests
         var score = (await judge.ScoreAsync([Sample("42")]))[0];
 
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
-        score.IsApplicable.Should().BeFalse();
+        score.IsMissing.Should().BeTrue();
         score.Diagnostic.Should().Contain("timed out after 0.3 s");
         server.RequestCount.Should().Be(2);
     }
@@ -136,7 +136,7 @@ public class JudgeRewardTests
             Sample("42") with { Completion = "<think>still thinking about 6 * 7" },
         ]);
 
-        scores.Should().OnlyContain(s => !s.IsApplicable);
+        scores.Should().OnlyContain(s => !s.IsApplicable && !s.IsMissing, "not applicable is not a failure");
         scores[0].Diagnostic.Should().Be("no reference answer");
         scores[1].Diagnostic.Should().Contain("did not finish");
         server.RequestCount.Should().Be(0);
