@@ -77,11 +77,17 @@ internal static class TrainerCheckpoint
     /// the policy, so a damaged checkpoint fails with an <see cref="InvalidDataException"/> naming the file and leaves the
     /// policy as it was.
     /// </summary>
-    public static TrainerState Read(string folder, Policy policy, TrainingOptimizer optimizer, Policy? reference, out string? referenceFolder)
+    /// <param name="folder">The checkpoint folder.</param>
+    /// <param name="verified">What <see cref="Verify"/> returned for it, if it already ran (the files are not hashed again).</param>
+    /// <param name="policy">Receives the trained weights.</param>
+    /// <param name="optimizer">Receives AdamW's state.</param>
+    /// <param name="reference">Receives the frozen reference, when the run has one.</param>
+    public static TrainerState Read(string folder, (CheckpointManifest Manifest, TrainerState State)? verified, Policy policy,
+        TrainingOptimizer optimizer, Policy? reference)
     {
-        var (manifest, state) = Verify(folder);
+        var (manifest, state) = verified ?? Verify(folder);
         byte[]? rng = state.TorchRngState is { } r ? TorchRngState.Decode(r, Path.Combine(folder, StateFile)) : null;
-        referenceFolder = manifest.Reference is { } name ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder))!, name) : null;
+        string? referenceFolder = manifest.Reference is { } name ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder))!, name) : null;
         if (reference is not null && referenceFolder is null)
             throw new InvalidDataException(
                 $"'{Path.Combine(folder, CheckpointManifest.FileName)}' names no reference, but this run uses a KL reference (beta > 0).");
@@ -114,14 +120,17 @@ internal static class TrainerCheckpoint
     /// The newest checkpoint folder in <paramref name="directory"/> that passes <see cref="Verify"/>, or <see langword="null"/>;
     /// each newer folder that fails is reported to <paramref name="skipped"/> with the reason.
     /// </summary>
-    public static string? Latest(string directory, Action<string, string>? skipped = null)
+    public static string? Latest(string directory, Action<string, string>? skipped = null) => LatestVerified(directory, skipped)?.Folder;
+
+    /// <summary>As <see cref="Latest"/>, with what <see cref="Verify"/> returned for the folder.</summary>
+    public static (string Folder, (CheckpointManifest Manifest, TrainerState State) Verified)? LatestVerified(
+        string directory, Action<string, string>? skipped = null)
     {
         foreach (var folder in Enumerable.Reverse(StepFolders(directory)))
         {
             try
             {
-                Verify(folder);
-                return folder;
+                return (folder, Verify(folder));
             }
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {

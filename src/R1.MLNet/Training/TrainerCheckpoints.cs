@@ -23,18 +23,18 @@ internal sealed class TrainerCheckpoints(CheckpointOptions options, string train
     {
         if (options.Directory is { } directory) TrainerCheckpoint.RemoveStale(directory);
         if (options.ResumeFrom is not { } from) return 0;
-        string? folder = from == "latest"
-            ? TrainerCheckpoint.Latest(options.Directory!, (bad, why) =>
+        var found = from == "latest"
+            ? TrainerCheckpoint.LatestVerified(options.Directory!, (bad, why) =>
                 logger.LogWarning("{Trainer}: skipping checkpoint {Folder}: {Reason}", label, bad, why))
-            : from;
-        if (folder is null)
+            : (from, TrainerCheckpoint.Verify(from));
+        if (found is not ({ } folder, var verified))
         {
             logger.LogInformation("{Trainer}: no complete checkpoint in {Directory}; starting from step 0", label, options.Directory);
             return 0;
         }
-        var (_, saved) = TrainerCheckpoint.Verify(folder);
-        if (saved.Trainer != trainer) throw new InvalidDataException($"'{folder}' is a {saved.Trainer} checkpoint, not a {label} one.");
-        var state = TrainerCheckpoint.Read(folder, policy, optimizer, reference, out _);
+        if (verified.State.Trainer != trainer)
+            throw new InvalidDataException($"'{folder}' is a {verified.State.Trainer} checkpoint, not a {label} one.");
+        var state = TrainerCheckpoint.Read(folder, verified, policy, optimizer, reference);
         if (state.Seed != seed)
             logger.LogWarning("Resuming a run seeded {Saved} with seed {Seed}: the continuation will differ from the original run",
                 state.Seed, seed);
