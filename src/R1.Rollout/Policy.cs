@@ -77,7 +77,9 @@ public sealed class Policy : IDisposable
     }
 
     /// <summary>Loads a Hugging Face folder: <c>config.json</c>, weights (single or sharded, f32/bf16) and the tokenizer.</summary>
-    /// <exception cref="InvalidDataException">The config or the weights are invalid (the message lists every problem).</exception>
+    /// <exception cref="InvalidDataException">
+    /// The config or the weights are invalid, or a weight holds NaN or infinity (the message lists every problem).
+    /// </exception>
     public static Policy Load(string folder, PolicyOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
@@ -91,9 +93,27 @@ public sealed class Policy : IDisposable
                 $"'{folder}': the tokenizer has {tokenizer.VocabSize} ids but config.json's vocab_size is {config.VocabSize}.");
         var (device, dtype) = Resolve(options, config);
         var model = Place(new CausalLM(WithDType(config, dtype)), device, dtype);
-        try { CheckpointFolder.LoadInto(model, folder); }
+        try
+        {
+            CheckpointFolder.LoadInto(model, folder);
+            CheckFinite(model, folder);
+        }
         catch { model.Dispose(); throw; }
         return new Policy(model, tokenizer, device, dtype, options);
+    }
+
+    /// <summary>Every loaded weight must be finite; names the tensors that hold NaN or infinity.</summary>
+    private static void CheckFinite(CausalLM model, string folder)
+    {
+        var bad = new List<string>();
+        using (no_grad())
+            foreach (var (name, t) in model.state_dict())
+            {
+                using var finite = t.isfinite().all();
+                if (!finite.item<bool>()) bad.Add(name);
+            }
+        if (bad.Count > 0)
+            throw new InvalidDataException($"The weights in '{folder}' hold NaN or infinite values in: {string.Join(", ", bad)}.");
     }
 
     /// <summary>

@@ -53,11 +53,14 @@ public sealed class GrpoTrainer
         CheckExamples(train, nameof(train));
         if (eval is { Count: 0 }) eval = null;
         if (eval is not null) CheckExamples(eval, nameof(eval));
+        CheckPromptLengths(train, nameof(train));
+        if (eval is not null) CheckPromptLengths(eval, nameof(eval));
         var o = _options;
         using var reference = o.Loss.Beta > 0 ? _policy.CloneFrozen() : null;
         using var optimizer = new TrainingOptimizer(_policy.Model.parameters(), o.Optimizer, o.MaxSteps);
-        int start = Resume(optimizer, reference);
-        using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, append: start > 0);
+        var checkpoints = new TrainerCheckpoints(o.Checkpoints, "grpo", "GRPO", o.Seed, _logger);
+        int start = checkpoints.Resume(_policy, optimizer, reference);
+        using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, keepThroughStep: start);
         var sampler = new CompletionSampler(_policy, _prompt);
         var step = new GrpoStep(_policy, reference, _rewards, o, sampler, optimizer, _logger);
         var evaluator = new ReasoningEvaluator(_policy, _rewards, _prompt, o.AccuracyReward);
@@ -79,11 +82,11 @@ public sealed class GrpoTrainer
             Report(metrics, metricsFile);
             history.Add(metrics);
             if (o.Checkpoints.Every > 0 && done % o.Checkpoints.Every == 0)
-                (checkpoint, checkpointStep) = (SaveCheckpoint(done, optimizer, reference), done);
+                (checkpoint, checkpointStep) = (checkpoints.Save(done, _policy, optimizer, reference), done);
         }
         bool cancelled = done < o.MaxSteps;
-        if (o.Checkpoints.Directory is not null && (o.Checkpoints.Every > 0 || cancelled) && checkpointStep != done)
-            checkpoint = SaveCheckpoint(done, optimizer, reference);
+        if (checkpoints.Enabled && (o.Checkpoints.Every > 0 || cancelled) && checkpointStep != done)
+            checkpoint = checkpoints.Save(done, _policy, optimizer, reference);
         if (cancelled) _logger.LogWarning("GRPO cancelled after step {Step}; checkpoint: {Checkpoint}", done, checkpoint ?? "none");
         var final = evalSet is null || cancelled ? null : evaluator.Evaluate(evalSet, maxNewTokens);
         if (final is not null)
@@ -92,33 +95,6 @@ public sealed class GrpoTrainer
             if (history.Count > 0) history[^1] = history[^1] with { EvalAccuracy = final.Accuracy };
         }
         return new GrpoResult(history, done, cancelled, checkpoint, final);
-    }
-
-    private int Resume(TrainingOptimizer optimizer, Policy? reference)
-    {
-        var checkpoints = _options.Checkpoints;
-        if (checkpoints.ResumeFrom is not { } from) return 0;
-        string? folder = from == "latest" ? TrainerCheckpoint.Latest(checkpoints.Directory!) : from;
-        if (folder is null)
-        {
-            _logger.LogInformation("GRPO: no checkpoint in {Directory}; starting from step 0", checkpoints.Directory);
-            return 0;
-        }
-        var state = TrainerCheckpoint.Read(folder, _policy, optimizer, reference);
-        if (state.Trainer != "grpo") throw new InvalidDataException($"'{folder}' is a {state.Trainer} checkpoint, not a GRPO one.");
-        if (state.Seed != _options.Seed)
-            _logger.LogWarning("Resuming a run seeded {Saved} with seed {Seed}: the continuation will differ from the original run",
-                state.Seed, _options.Seed);
-        _logger.LogInformation("GRPO: resumed from {Folder} at step {Step}", folder, state.Step);
-        return state.Step;
-    }
-
-    private string SaveCheckpoint(int step, TrainingOptimizer optimizer, Policy? reference)
-    {
-        string folder = TrainerCheckpoint.Write(_options.Checkpoints.Directory!, new TrainerState(step, _options.Seed, "grpo"),
-            _policy, optimizer, reference);
-        _logger.LogInformation("GRPO checkpoint: {Folder}", folder);
-        return folder;
     }
 
     private void Report(GrpoStepMetrics m, MetricsJsonlWriter? file)
@@ -131,6 +107,20 @@ public sealed class GrpoTrainer
             "| rollout {Rollout:F1}s score {Score:F2}s learn {Learn:F1}s{Eval}",
             m.Step, m.TotalSteps, m.RewardMean, m.RewardStd, m.Accuracy, m.Kl, m.ClipFraction, m.Entropy, m.CompletionLength, m.ZeroStdFraction,
             m.RolloutSeconds, m.ScoringSeconds, m.LearningSeconds, m.EvalAccuracy is { } e ? $" | eval {e:P1}" : "");
+    }
+
+    /// <summary>Every prompt must leave room for at least one new token in the model's context; names the first that does not.</summary>
+    private void CheckPromptLengths(IReadOnlyList<ReasoningExample> examples, string name)
+    {
+        int context = _policy.Config.MaxPositionEmbeddings;
+        for (int i = 0; i < examples.Count; i++)
+        {
+            int tokens = _policy.Tokenizer.Encode(_prompt.Render(examples[i].Prompt)).Count;
+            if (tokens + 1 > context)
+                throw new ArgumentException(
+                    $"{name}[{i}]: the formatted prompt is {tokens} tokens, but the model's context is {context} (max_position_embeddings) " +
+                    "and generation needs at least one more. Shorten or drop the example.", name);
+        }
     }
 
     private static void CheckExamples(IReadOnlyList<ReasoningExample>? examples, string name)

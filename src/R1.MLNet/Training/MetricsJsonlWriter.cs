@@ -15,13 +15,41 @@ internal sealed class MetricsJsonlWriter : IDisposable
 
     private readonly StreamWriter _writer;
 
-    /// <summary>Opens <paramref name="path"/> for appending (creating its folder), or truncates it when <paramref name="append"/> is false.</summary>
-    public MetricsJsonlWriter(string path, bool append)
+    /// <summary>
+    /// Opens <paramref name="path"/> (creating its folder). A new run (<paramref name="keepThroughStep"/> 0) starts an empty file;
+    /// a run resumed after step N keeps only the lines whose <c>step</c> is at most N (dropping the lines of steps the
+    /// interrupted run logged after its checkpoint, and a torn last line) and appends after them.
+    /// </summary>
+    public MetricsJsonlWriter(string path, int keepThroughStep)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = System.IO.Path.GetFullPath(path);
         if (System.IO.Path.GetDirectoryName(Path) is { Length: > 0 } dir) Directory.CreateDirectory(dir);
-        _writer = new StreamWriter(Path, append);
+        if (keepThroughStep > 0 && File.Exists(Path)) KeepThrough(Path, keepThroughStep);
+        _writer = new StreamWriter(Path, append: keepThroughStep > 0);
+    }
+
+    private static void KeepThrough(string path, int step)
+    {
+        var kept = File.ReadLines(path).Where(line => StepOf(line) is { } s && s <= step).ToList();
+        string temp = path + ".tmp";
+        File.WriteAllLines(temp, kept);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static int? StepOf(string line)
+    {
+        if (line.Length == 0) return null;
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("step", out var s)
+                   && s.TryGetInt32(out int value) ? value : null;
+        }
+        catch (JsonException)
+        {
+            return null;                                                       // a line torn by a crash
+        }
     }
 
     /// <summary>The file being written.</summary>

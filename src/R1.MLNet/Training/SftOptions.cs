@@ -37,14 +37,21 @@ public sealed class SftOptions
     /// <summary>Append one JSON line of <see cref="SftStepMetrics"/> per logged step to this file. Default none.</summary>
     public string? MetricsPath { get; set; }
 
+    /// <summary>
+    /// Checkpoints and resume, as for GRPO: every <see cref="CheckpointOptions.Every"/> steps and when cancelled; a resumed run
+    /// continues bit-exactly like the uninterrupted one. Default none.
+    /// </summary>
+    public CheckpointOptions Checkpoints { get; set; } = new();
+
     /// <summary>Receives the metrics of each logged step. Default none.</summary>
     public IProgress<SftStepMetrics>? Progress { get; set; }
 
-    /// <summary>A copy whose optimizer group is a copy too.</summary>
+    /// <summary>A copy whose optimizer and checkpoint groups are copies too.</summary>
     public SftOptions Clone()
     {
         var copy = (SftOptions)MemberwiseClone();
         copy.Optimizer = Optimizer?.Clone()!;
+        copy.Checkpoints = Checkpoints?.Clone()!;
         return copy;
     }
 
@@ -60,5 +67,7 @@ public sealed class SftOptions
         if (LogEvery < 1) throw new ArgumentOutOfRangeException(nameof(LogEvery), LogEvery, "SftOptions.LogEvery must be at least 1.");
         if (Optimizer is null) throw new ArgumentNullException(nameof(Optimizer), "SftOptions.Optimizer must not be null.");
         Optimizer.Validate(nameof(SftOptions));
+        if (Checkpoints is null) throw new ArgumentNullException(nameof(Checkpoints), "SftOptions.Checkpoints must not be null.");
+        Checkpoints.Validate(nameof(SftOptions));
     }
 }

@@ -35,7 +35,10 @@ public sealed class SftTrainer
         _logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>Trains on <paramref name="examples"/>; cancellation stops after the current step.</summary>
+    /// <summary>
+    /// Trains on <paramref name="examples"/> (resuming from a checkpoint when <see cref="CheckpointOptions.ResumeFrom"/> is set);
+    /// cancellation stops after the current step and writes a checkpoint when a checkpoint folder is configured.
+    /// </summary>
     public SftResult Train(IReadOnlyList<(string Prompt, string Response)> examples, CancellationToken ct = default)
     {
         var encoded = Encode(examples);
@@ -43,13 +46,15 @@ public sealed class SftTrainer
         int perStep = o.BatchSize * o.GradientAccumulationSteps;
         int total = o.MaxSteps > 0 ? o.MaxSteps : o.Epochs * (int)Math.Ceiling(encoded.Count / (double)perStep);
         using var optimizer = new TrainingOptimizer(_policy.Model.parameters(), o.Optimizer, total);
-        using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, append: false);
+        var checkpoints = new TrainerCheckpoints(o.Checkpoints, "sft", "SFT", o.Seed, _logger);
+        int start = checkpoints.Resume(_policy, optimizer, null);
+        using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, keepThroughStep: start);
         var order = new PromptOrder(encoded.Count, o.Seed);
         var history = new List<SftStepMetrics>();
         _policy.Model.train();
-        _logger.LogInformation("SFT: {Examples} examples, {Steps} steps of {PerStep}, lr {Lr}",
-            encoded.Count, total, perStep, o.Optimizer.LearningRate);
-        int step = 0;
+        _logger.LogInformation("SFT: {Examples} examples, {Steps} steps of {PerStep} from step {Start}, lr {Lr}",
+            encoded.Count, total, perStep, start, o.Optimizer.LearningRate);
+        int step = start, checkpointStep = -1;
         for (; step < total && !ct.IsCancellationRequested; step++)
         {
             var clock = Stopwatch.StartNew();
@@ -65,7 +70,11 @@ public sealed class SftTrainer
                 _logger.LogInformation("sft step {Step}/{Total} loss {Loss:F4} lr {Lr:E2} |g| {Norm:F2} ({Seconds:F2}s)",
                     m.Step, total, loss, lr, norm, m.Seconds);
             }
+            if (o.Checkpoints.Every > 0 && (step + 1) % o.Checkpoints.Every == 0)
+                (_, checkpointStep) = (checkpoints.Save(step + 1, _policy, optimizer, null), step + 1);
         }
+        if (checkpoints.Enabled && (o.Checkpoints.Every > 0 || step < total) && checkpointStep != step)
+            checkpoints.Save(step, _policy, optimizer, null);
         var tail = history.Skip(history.Count - Math.Max(1, history.Count / 10)).Where(h => double.IsFinite(h.Loss)).ToList();
         return new SftResult(history, step, tail.Count > 0 ? tail.Average(h => h.Loss) : double.NaN, step < total);
     }
@@ -105,6 +114,7 @@ public sealed class SftTrainer
         ArgumentNullException.ThrowIfNull(examples);
         if (examples.Count == 0) throw new ArgumentException("SFT needs at least one example.", nameof(examples));
         var tok = _policy.Tokenizer;
+        int context = _policy.Config.MaxPositionEmbeddings;
         var result = new List<(IReadOnlyList<int>, IReadOnlyList<int>)>(examples.Count);
         for (int i = 0; i < examples.Count; i++)
         {
@@ -113,7 +123,13 @@ public sealed class SftTrainer
             if (string.IsNullOrEmpty(response)) throw new ArgumentException($"Example {i} has an empty response.", nameof(examples));
             var ids = tok.Encode(response).ToList();
             if (_options.AppendEos && tok.EosIds.Count > 0) ids.Add(tok.EosIds[0]);
-            result.Add((tok.Encode(_prompt.Render(prompt)), ids));
+            var promptIds = tok.Encode(_prompt.Render(prompt));
+            if (promptIds.Count + ids.Count > context)
+                throw new ArgumentException(
+                    $"Example {i}: the formatted prompt ({promptIds.Count} tokens) plus the response ({ids.Count} tokens" +
+                    $"{(_options.AppendEos ? ", EOS included" : "")}) is longer than the model's context {context} (max_position_embeddings). " +
+                    "Shorten or drop the example.", nameof(examples));
+            result.Add((promptIds, ids));
         }
         return result;
     }

@@ -1,74 +1,188 @@
 using System.Text.Json;
 using R1.Rollout;
 using R1.Rollout.Checkpoints;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace R1.MLNet.Training;
 
 /// <summary>
 /// A trainer checkpoint folder <c>step-000040/</c>: <c>policy/</c> (a loadable Hugging Face folder whose safetensors hold the
-/// trained weights bit-exactly), <c>reference/model.safetensors</c> (the frozen KL reference, when there is one),
-/// <c>optimizer.bin</c> (TorchSharp AdamW's <c>save_state_dict</c>) and <c>trainer_state.json</c> (step, seed, the torch RNG state).
-/// It is written into a temporary folder and renamed into place, so a crash never leaves a half-written checkpoint under the final name.
+/// trained weights bit-exactly), <c>optimizer.bin</c> (TorchSharp AdamW's <c>save_state_dict</c>), <c>trainer_state.json</c>
+/// (step, seed, the torch RNG state) and, written last, <c>manifest.json</c> (size and SHA-256 of every file). The frozen KL
+/// reference is stored once per run beside the step folders, as <c>reference-&lt;hash&gt;/model.safetensors</c>, and the
+/// manifest names and hashes it. A checkpoint is written into <c>.tmp-step-…</c> and renamed into place, so a crash never
+/// leaves a half-written checkpoint under the final name; one without a valid manifest is incomplete and never loaded.
 /// </summary>
 internal static class TrainerCheckpoint
 {
-    private const string Prefix = "step-", PolicyFolder = "policy", ReferenceFolder = "reference";
+    private const string Prefix = "step-", TempPrefix = ".tmp-", ReferencePrefix = "reference-", PolicyFolder = "policy";
     private const string OptimizerFile = "optimizer.bin", StateFile = "trainer_state.json";
 
-    /// <summary>Writes a checkpoint for <paramref name="state"/> under <paramref name="directory"/> and returns its folder.</summary>
-    public static string Write(string directory, TrainerState state, Policy policy, TrainingOptimizer optimizer, Policy? reference)
+    /// <summary>Test hook: runs with the temporary folder just before the manifest is written (to simulate a slow write).</summary>
+    internal static Action<string>? BeforeManifest { get; set; }
+
+    /// <summary>
+    /// Writes a checkpoint for <paramref name="state"/> under <paramref name="directory"/> and returns its folder.
+    /// <paramref name="referenceFolder"/> is the run's shared reference (from <see cref="WriteReference"/>), if any.
+    /// </summary>
+    public static string Write(string directory, TrainerState state, Policy policy, TrainingOptimizer optimizer, string? referenceFolder)
     {
         Directory.CreateDirectory(directory);
         string final = Path.Combine(directory, $"{Prefix}{state.Step:D6}");
-        string temp = Path.Combine(directory, $".tmp-{Prefix}{state.Step:D6}-{Guid.NewGuid():N}");
+        string temp = Path.Combine(directory, $"{TempPrefix}{Prefix}{state.Step:D6}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temp);
-        policy.Save(Path.Combine(temp, PolicyFolder));
-        if (reference is not null) CheckpointFolder.Save(reference.Model, Path.Combine(temp, ReferenceFolder));
-        optimizer.Save(Path.Combine(temp, OptimizerFile));
-        var withRng = state with { TorchRngState = Convert.ToBase64String(torch.get_rng_state().data<byte>().ToArray()) };
-        File.WriteAllText(Path.Combine(temp, StateFile), JsonSerializer.Serialize(withRng, new JsonSerializerOptions { WriteIndented = true }));
-        if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
-        Directory.Move(temp, final);
+        try
+        {
+            policy.Save(Path.Combine(temp, PolicyFolder));
+            optimizer.Save(Path.Combine(temp, OptimizerFile));
+            var withRng = state with { TorchRngState = TorchRngState.Capture() };
+            File.WriteAllText(Path.Combine(temp, StateFile), JsonSerializer.Serialize(withRng, new JsonSerializerOptions { WriteIndented = true }));
+            BeforeManifest?.Invoke(temp);
+            CheckpointManifest.Create(temp, state.Step, referenceFolder).Write(temp);
+            if (Directory.Exists(final))
+                Directory.Move(final, Path.Combine(directory, $"{TempPrefix}old-{Prefix}{state.Step:D6}-{Guid.NewGuid():N}"));
+            Directory.Move(temp, final);
+        }
+        catch
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+            throw;
+        }
         return final;
     }
 
     /// <summary>
-    /// Restores weights, optimizer and RNG state from <paramref name="folder"/> into the given objects and returns the trainer state.
+    /// Stores the frozen reference once under <paramref name="directory"/> as <c>reference-&lt;first 16 hex of its SHA-256&gt;/</c>
+    /// (reusing an identical one already there) and returns that folder.
     /// </summary>
-    public static TrainerState Read(string folder, Policy policy, TrainingOptimizer optimizer, Policy? reference)
+    public static string WriteReference(string directory, Policy reference)
     {
-        string stateFile = Path.Combine(folder, StateFile);
-        if (!File.Exists(stateFile)) throw new FileNotFoundException($"'{folder}' is not a trainer checkpoint: {StateFile} is missing.", stateFile);
-        var state = JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(stateFile))
-                    ?? throw new InvalidDataException($"{stateFile} is empty.");
-        CheckpointFolder.LoadInto(policy.Model, Path.Combine(folder, PolicyFolder));
-        if (reference is not null)
+        Directory.CreateDirectory(directory);
+        string temp = Path.Combine(directory, $"{TempPrefix}{ReferencePrefix}{Guid.NewGuid():N}");
+        CheckpointFolder.Save(reference.Model, temp);
+        var hash = CheckpointManifest.Hash(Path.Combine(temp, CheckpointFolder.SingleFile));
+        string final = Path.Combine(directory, ReferencePrefix + hash.Sha256[..16]);
+        string existing = Path.Combine(final, CheckpointFolder.SingleFile);
+        if (File.Exists(existing) && CheckpointManifest.Hash(existing) == hash) Directory.Delete(temp, recursive: true);
+        else
         {
-            string referenceFolder = Path.Combine(folder, ReferenceFolder);
-            if (!Directory.Exists(referenceFolder))
-                throw new InvalidDataException($"'{folder}' has no {ReferenceFolder}/, but this run uses a KL reference (beta > 0).");
-            CheckpointFolder.LoadInto(reference.Model, referenceFolder);
+            if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
+            Directory.Move(temp, final);
         }
+        return final;
+    }
+
+    /// <summary>
+    /// Restores weights, optimizer and RNG state from <paramref name="folder"/> into the given objects and returns the trainer
+    /// state. Every file is checked against the manifest, and the state and RNG are validated, before anything is copied into
+    /// the policy, so a damaged checkpoint fails with an <see cref="InvalidDataException"/> naming the file and leaves the
+    /// policy as it was.
+    /// </summary>
+    /// <param name="folder">The checkpoint folder.</param>
+    /// <param name="verified">What <see cref="Verify"/> returned for it, if it already ran (the files are not hashed again).</param>
+    /// <param name="policy">Receives the trained weights.</param>
+    /// <param name="optimizer">Receives AdamW's state.</param>
+    /// <param name="reference">Receives the frozen reference, when the run has one.</param>
+    public static TrainerState Read(string folder, (CheckpointManifest Manifest, TrainerState State)? verified, Policy policy,
+        TrainingOptimizer optimizer, Policy? reference)
+    {
+        var (manifest, state) = verified ?? Verify(folder);
+        byte[]? rng = state.TorchRngState is { } r ? TorchRngState.Decode(r, Path.Combine(folder, StateFile)) : null;
+        string? referenceFolder = manifest.Reference is { } name ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder))!, name) : null;
+        if (reference is not null && referenceFolder is null)
+            throw new InvalidDataException(
+                $"'{Path.Combine(folder, CheckpointManifest.FileName)}' names no reference, but this run uses a KL reference (beta > 0).");
         optimizer.Load(Path.Combine(folder, OptimizerFile));
-        if (state.TorchRngState is { } rng)
-        {
-            using var t = tensor(Convert.FromBase64String(rng), ScalarType.Byte);
-            torch.set_rng_state(t);
-        }
+        if (reference is not null) CheckpointFolder.LoadInto(reference.Model, referenceFolder!);
+        CheckpointFolder.LoadInto(policy.Model, Path.Combine(folder, PolicyFolder));
+        if (rng is not null) TorchRngState.Restore(rng);
         return state;
     }
 
-    /// <summary>The newest complete checkpoint folder in <paramref name="directory"/>, or <see langword="null"/>.</summary>
-    public static string? Latest(string directory) =>
-        !Directory.Exists(directory) ? null
-        : Directory.GetDirectories(directory, Prefix + "*").OrderBy(d => d, StringComparer.Ordinal).LastOrDefault();
-}
+    /// <summary>Checks <paramref name="folder"/> against its manifest and reads its state; throws naming the bad file.</summary>
+    public static (CheckpointManifest Manifest, TrainerState State) Verify(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"Checkpoint folder not found: '{folder}'.");
+        var manifest = CheckpointManifest.Verify(folder);
+        string stateFile = Path.Combine(folder, StateFile);
+        if (!File.Exists(stateFile)) throw new InvalidDataException($"'{folder}' is not a trainer checkpoint: {StateFile} is missing.");
+        TrainerState? state;
+        try { state = JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(stateFile)); }
+        catch (JsonException e) { throw new InvalidDataException($"'{stateFile}' is not a valid trainer state: {e.Message}", e); }
+        if (state is null) throw new InvalidDataException($"'{stateFile}' is empty.");
+        if (state.Step < 0) throw new InvalidDataException($"'{stateFile}': Step is {state.Step}; it must not be negative.");
+        if (state.Step != manifest.Step)
+            throw new InvalidDataException($"'{stateFile}': Step {state.Step} differs from the manifest's step {manifest.Step}.");
+        if (string.IsNullOrWhiteSpace(state.Trainer)) throw new InvalidDataException($"'{stateFile}' names no Trainer.");
+        return (manifest, state);
+    }
 
-/// <summary>The scalar state of a trainer at a step boundary, saved in <c>trainer_state.json</c>.</summary>
-/// <param name="Step">Completed optimizer steps.</param>
-/// <param name="Seed">The run's seed (prompt order and per-step sampling seeds derive from it and the step).</param>
-/// <param name="Trainer">Which trainer wrote it (<c>grpo</c> or <c>sft</c>).</param>
-/// <param name="TorchRngState">The global torch generator state, base64.</param>
-internal sealed record TrainerState(int Step, int Seed, string Trainer, string? TorchRngState = null);
+    /// <summary>
+    /// The newest checkpoint folder in <paramref name="directory"/> that passes <see cref="Verify"/>, or <see langword="null"/>;
+    /// each newer folder that fails is reported to <paramref name="skipped"/> with the reason.
+    /// </summary>
+    public static string? Latest(string directory, Action<string, string>? skipped = null) => LatestVerified(directory, skipped)?.Folder;
+
+    /// <summary>As <see cref="Latest"/>, with what <see cref="Verify"/> returned for the folder.</summary>
+    public static (string Folder, (CheckpointManifest Manifest, TrainerState State) Verified)? LatestVerified(
+        string directory, Action<string, string>? skipped = null)
+    {
+        foreach (var folder in Enumerable.Reverse(StepFolders(directory)))
+        {
+            try
+            {
+                return (folder, Verify(folder));
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            {
+                skipped?.Invoke(folder, e.Message);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Deletes the leftovers of interrupted writes (<c>.tmp-*</c> folders) in <paramref name="directory"/>.</summary>
+    public static void RemoveStale(string directory)
+    {
+        if (!Directory.Exists(directory)) return;
+        foreach (var d in Directory.GetDirectories(directory, TempPrefix + "*")) TryDelete(d);
+    }
+
+    /// <summary>
+    /// Keeps the newest <paramref name="keepLast"/> step folders (all when 0) and deletes older ones, then deletes every
+    /// <c>reference-*</c> folder no remaining checkpoint names.
+    /// </summary>
+    public static void Prune(string directory, int keepLast)
+    {
+        var steps = StepFolders(directory);
+        if (keepLast > 0)
+            foreach (var old in steps.Take(Math.Max(0, steps.Count - keepLast))) TryDelete(old);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var folder in StepFolders(directory))
+        {
+            try
+            {
+                var manifest = JsonSerializer.Deserialize<CheckpointManifest>(File.ReadAllText(Path.Combine(folder, CheckpointManifest.FileName)));
+                if (manifest?.Reference is { } name) used.Add(name);
+            }
+            catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+            {
+                // an unreadable checkpoint keeps nothing alive
+            }
+        }
+        foreach (var reference in Directory.GetDirectories(directory, ReferencePrefix + "*"))
+            if (!used.Contains(Path.GetFileName(reference))) TryDelete(reference);
+    }
+
+    private static List<string> StepFolders(string directory) =>
+        !Directory.Exists(directory) ? []
+        : Directory.GetDirectories(directory, Prefix + "*").Order(StringComparer.Ordinal).ToList();
+
+    private static void TryDelete(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // best effort: a folder that cannot be removed now is removed by a later run
+        }
+    }
+}

@@ -17,6 +17,7 @@ internal sealed class DecodeSession : IDisposable
     private readonly TorchSharp.torch.Generator _generator;
     private readonly KvCache? _cache;
     private readonly Tensor _eos;
+    private Tensor? _budgets;                 // [rows, 1] int64: each row's own token budget, when the rows' budgets differ
     private Tensor _tokens, _mask, _positions, _logProbs, _finished;   // [rows, …]: only the rows still generating
     private Tensor? _cos, _sin, _keyMask;   // whole-budget RoPE tables and key mask for cached decode steps
     private int[] _rows;                      // active row → original row
@@ -27,7 +28,7 @@ internal sealed class DecodeSession : IDisposable
     private Tensor? _nextLogits;
 
     public DecodeSession(CausalLM model, IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions options, int maxNew, int padId,
-        IReadOnlyList<int> eosIds, Device device)
+        IReadOnlyList<int> eosIds, Device device, IReadOnlyList<int>? budgets = null)
     {
         _model = model;
         _options = options;
@@ -44,6 +45,12 @@ internal sealed class DecodeSession : IDisposable
         _tokens = tensor(ids, device: device).DetachFromDisposeScope();                     // [B, P+N]
         _mask = tensor(mask, device: device).DetachFromDisposeScope();                      // [B, P+N]
         _positions = PromptBatch.PositionIds(_mask).DetachFromDisposeScope();               // [B, P+N]
+        if (budgets is not null)
+        {
+            // A row stops at its own budget, inside the context; the padded columns after it never exceed the last position.
+            _budgets = tensor(budgets.Select(x => (long)x).ToArray(), device: device).unsqueeze(1).DetachFromDisposeScope();
+            _positions.clamp_max_(model.Config.MaxPositionEmbeddings - 1);
+        }
         _logProbs = zeros([BatchSize, maxNew], ScalarType.Float32, device).DetachFromDisposeScope();
         _finished = zeros([BatchSize, 1], ScalarType.Bool, device).DetachFromDisposeScope();
         _eos = tensor(eosIds.Select(i => (long)i).ToArray(), device: device).DetachFromDisposeScope();
@@ -114,6 +121,7 @@ internal sealed class DecodeSession : IDisposable
         _logProbs.narrow(1, Generated, 1).copy_(logp);
         _finished.logical_or_(ids.isin(_eos));
         Generated++;
+        if (_budgets is not null) _finished.logical_or_(_budgets.le(Generated));
         if (Generated < MaxNew) Advance(column, ids);
     }
 
@@ -172,6 +180,7 @@ internal sealed class DecodeSession : IDisposable
         var keep = tensor(keepRows.Select(r => (long)r).ToArray(), device: _tokens.device);
         _tokens = Select(_tokens, keep); _mask = Select(_mask, keep); _positions = Select(_positions, keep);
         _logProbs = Select(_logProbs, keep); _finished = Select(_finished, keep); _nextLogits = Select(_nextLogits!, keep);
+        if (_budgets is not null) _budgets = Select(_budgets, keep);
         if (_cache is not null)
         {
             _cos = Select(_cos!, keep); _sin = Select(_sin!, keep); _keyMask = Select(_keyMask!, keep);
@@ -219,7 +228,8 @@ internal sealed class DecodeSession : IDisposable
 
     public void Dispose()
     {
-        foreach (var t in new[] { _tokens, _mask, _positions, _logProbs, _finished, _eos, _nextLogits, _cos, _sin, _keyMask }) t?.Dispose();
+        foreach (var t in new[] { _tokens, _mask, _positions, _logProbs, _finished, _eos, _nextLogits, _cos, _sin, _keyMask, _budgets })
+            t?.Dispose();
         _cache?.Dispose();
         _generator.Dispose();
     }

@@ -37,10 +37,10 @@ public sealed class RolloutGenerator
     public IReadOnlyList<GenerationResult> Generate(IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions? options = null)
     {
         options ??= new SamplingOptions();
-        var (maxNew, eos) = Prepare(prompts, options);
+        var (maxNew, eos, budgets) = Prepare(prompts, options);
         var builder = new CompletionBuilder(_tokenizer, eos, options.StopStrings);
         using var noGrad = no_grad();
-        using var session = new DecodeSession(_model, prompts, options, maxNew, _tokenizer.PadId, eos, _device);
+        using var session = new DecodeSession(_model, prompts, options, maxNew, _tokenizer.PadId, eos, _device, budgets);
         session.Prefill();
         while (session.Generated < maxNew)
         {
@@ -51,7 +51,11 @@ public sealed class RolloutGenerator
         }
         var (ids, logProbs) = session.Download();
         int n = session.Generated;
-        return prompts.Select((p, b) => builder.Build(p, ids.AsSpan(b * n, n), logProbs.AsSpan(b * n, n))).ToList();
+        return prompts.Select((p, b) =>
+        {
+            int own = budgets is null ? n : Math.Min(n, budgets[b]);                // a row never reads past its own budget
+            return builder.Build(p, ids.AsSpan(b * n, own), logProbs.AsSpan(b * n, own));
+        }).ToList();
     }
 
     /// <summary>Encodes <paramref name="prompts"/> with the tokenizer and generates one completion each.</summary>
@@ -86,7 +90,7 @@ public sealed class RolloutGenerator
     {
         options ??= new SamplingOptions();
         IReadOnlyList<IReadOnlyList<int>> batch = [prompt];
-        var (maxNew, eos) = Prepare(batch, options);
+        var (maxNew, eos, _) = Prepare(batch, options);
         var builder = new CompletionBuilder(_tokenizer, eos, options.StopStrings);
         using var session = new DecodeSession(_model, batch, options, maxNew, _tokenizer.PadId, eos, _device);
         string emitted = "";
@@ -127,21 +131,30 @@ public sealed class RolloutGenerator
         return session.AllFinished();
     }
 
-    private (int MaxNew, IReadOnlyList<int> Eos) Prepare(IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions options)
+    /// <summary>
+    /// Checks the batch and gives each row its own budget, <c>min(MaxNewTokens, context − its prompt length)</c>: a long prompt no
+    /// longer shortens the other rows. The budgets are null when they are all equal (then every row runs the whole loop).
+    /// </summary>
+    private (int MaxNew, IReadOnlyList<int> Eos, int[]? Budgets) Prepare(IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions options)
     {
         PromptBatch.Validate(prompts, nameof(prompts));
         options.Validate();
-        int context = _model.Config.MaxPositionEmbeddings, longest = prompts.Max(p => p.Count);
-        if (longest >= context)
-            throw new ArgumentException(
-                $"A prompt has {longest} tokens but the model's context is {context} (max_position_embeddings): " +
-                "no room to generate. Shorten the prompt.",
-                nameof(prompts));
-        int vocab = _model.Config.VocabSize;
-        foreach (var p in prompts)
+        int context = _model.Config.MaxPositionEmbeddings, vocab = _model.Config.VocabSize;
+        var budgets = new int[prompts.Count];
+        for (int i = 0; i < prompts.Count; i++)
+        {
+            var p = prompts[i];
+            if (p.Count >= context)
+                throw new ArgumentException(
+                    $"Prompt {i} has {p.Count} tokens but the model's context is {context} (max_position_embeddings): " +
+                    "no room to generate. Shorten the prompt.",
+                    nameof(prompts));
             foreach (int id in p)
                 if ((uint)id >= (uint)vocab) throw new ArgumentException($"Token id {id} is outside the vocabulary (size {vocab}).", nameof(prompts));
+            budgets[i] = Math.Min(options.MaxNewTokens, context - p.Count);
+        }
         var eos = options.EosIds ?? (_tokenizer.EosIds.Count > 0 ? _tokenizer.EosIds : _model.Config.EosTokenIds ?? []);
-        return (Math.Min(options.MaxNewTokens, context - longest), eos);
+        int maxNew = budgets.Max();
+        return (maxNew, eos, budgets.All(b => b == maxNew) ? null : budgets);
     }
 }

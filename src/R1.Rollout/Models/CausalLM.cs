@@ -56,7 +56,7 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
             throw new ArgumentException($"inputIds must be [batch, tokens]; got shape [{string.Join(", ", inputIds.shape)}].", nameof(inputIds));
         using var scope = NewDisposeScope();
         long b = inputIds.shape[0], t = inputIds.shape[1], past = cache?.Length ?? 0;
-        if (past + t > Config.MaxPositionEmbeddings)
+        if (past + t > Config.MaxPositionEmbeddings && (positionIds is null || MaxPosition(positionIds) >= Config.MaxPositionEmbeddings))
             throw new ArgumentException(
                 $"The sequence ({past + t} tokens) is longer than the model's context (max_position_embeddings = {Config.MaxPositionEmbeddings}).");
         var device = inputIds.device;
@@ -81,6 +81,13 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
         var hidden = model.forward(inputIds, context);
         context.Cache?.Advance(inputIds.shape[1]);
         return hidden.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The largest position id (a host sync, only when the padded width alone exceeds the context).</summary>
+    private static long MaxPosition(Tensor positionIds)
+    {
+        using var max = positionIds.max();
+        return max.item<long>();
     }
 
     /// <summary>RoPE tables [B, 1, S, head_dim] for position ids [B, S], in the model dtype.</summary>

@@ -168,7 +168,28 @@ public sealed class ModelConfig
         if (!HiddenAct.Equals("silu", StringComparison.OrdinalIgnoreCase)) problems.Add($"hidden_act '{HiddenAct}' is not supported (silu)");
         if (TorchDType is not ("float32" or "bfloat16" or "float16"))
             problems.Add($"torch_dtype '{TorchDType}' is not supported (float32, bfloat16, float16)");
+        CheckArchitectures(problems);
+        if (Extra is not null && Extra.TryGetValue("use_sliding_window", out var sliding) && sliding.ValueKind == JsonValueKind.True)
+            problems.Add("use_sliding_window is true, but sliding-window attention is not supported (every layer attends to the whole context)");
+        if (VocabSize > 0)
+        {
+            foreach (int id in EosTokenIds ?? [])
+                if (id < 0 || id >= VocabSize) problems.Add($"eos_token_id {id} is outside the vocabulary (vocab_size {VocabSize})");
+            if (BosTokenId is { } bos && (bos < 0 || bos >= VocabSize))
+                problems.Add($"bos_token_id {bos} is outside the vocabulary (vocab_size {VocabSize})");
+        }
         if (problems.Count > 0) throw new InvalidDataException("Invalid model config: " + string.Join("; ", problems) + ".");
+    }
+
+    /// <summary><c>architectures</c>, when present, must name this <c>model_type</c>'s causal-LM class (a Qwen3 folder is not Qwen2).</summary>
+    private void CheckArchitectures(List<string> problems)
+    {
+        if (Extra is null || !Extra.TryGetValue("architectures", out var arch) || arch.ValueKind == JsonValueKind.Null) return;
+        string expected = IsQwen2 ? "Qwen2ForCausalLM" : "LlamaForCausalLM";
+        var names = arch.ValueKind == JsonValueKind.Array ? arch.EnumerateArray().Select(a => a.ToString()).ToList() : [arch.ToString()];
+        var wrong = names.Where(n => n != expected).ToList();
+        if (wrong.Count > 0)
+            problems.Add($"architectures [{string.Join(", ", names)}] do not match model_type '{ModelType}' (expected {expected})");
     }
 
     /// <summary>Reads an int or a list of ints (HF writes <c>eos_token_id</c> both ways).</summary>

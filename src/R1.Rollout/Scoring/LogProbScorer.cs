@@ -67,7 +67,7 @@ public sealed class LogProbScorer
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(batch);
         if (!(temperature > 0)) throw new ArgumentException($"The temperature must be positive (got {temperature}).", nameof(temperature));
-        long width = batch.InputIds.shape[1];
+        long width = batch.LongestRow;                                                              // padding does not count
         if (width > model.Config.MaxPositionEmbeddings)
             throw new ArgumentException(
                 $"Prompt + completion is {width} tokens but the model's context is {model.Config.MaxPositionEmbeddings} (max_position_embeddings).");

@@ -9,8 +9,10 @@ namespace R1.Rollout.Scoring;
 /// </summary>
 public sealed class ScoringBatch : IDisposable
 {
-    private ScoringBatch(Tensor inputIds, Tensor attentionMask, Tensor positionIds, Tensor completionIds, Tensor completionMask, int promptWidth)
+    private ScoringBatch(Tensor inputIds, Tensor attentionMask, Tensor positionIds, Tensor completionIds, Tensor completionMask, int promptWidth,
+        int longestRow)
     {
+        LongestRow = longestRow;
         InputIds = inputIds;
         AttentionMask = attentionMask;
         PositionIds = positionIds;
@@ -37,6 +39,9 @@ public sealed class ScoringBatch : IDisposable
     /// <summary>P, the padded prompt width.</summary>
     public int PromptWidth { get; }
 
+    /// <summary>The longest row's real length (prompt + completion without padding): what must fit the model's context.</summary>
+    internal int LongestRow { get; }
+
     /// <summary>C, the padded completion width.</summary>
     public int CompletionWidth => (int)CompletionIds.shape[1];
 
@@ -52,7 +57,8 @@ public sealed class ScoringBatch : IDisposable
             throw new ArgumentOutOfRangeException(nameof(count), $"Rows [{start}, {start + count}) are outside a batch of {Count}.");
         using var scope = NewDisposeScope();
         Tensor Rows(Tensor t) => t.narrow(0, start, count).clone().MoveToOuterDisposeScope();
-        return new ScoringBatch(Rows(InputIds), Rows(AttentionMask), Rows(PositionIds), Rows(CompletionIds), Rows(CompletionMask), PromptWidth);
+        return new ScoringBatch(Rows(InputIds), Rows(AttentionMask), Rows(PositionIds), Rows(CompletionIds), Rows(CompletionMask), PromptWidth,
+            LongestRow);
     }
 
     /// <summary>Builds the batch on <paramref name="device"/>.</summary>
@@ -76,7 +82,8 @@ public sealed class ScoringBatch : IDisposable
         return new ScoringBatch(
             tensor(ids, device: device).MoveToOuterDisposeScope(), maskT.MoveToOuterDisposeScope(),
             PromptBatch.PositionIds(maskT).MoveToOuterDisposeScope(), tensor(compIds, device: device).MoveToOuterDisposeScope(),
-            tensor(compMask, device: device).MoveToOuterDisposeScope(), p);
+            tensor(compMask, device: device).MoveToOuterDisposeScope(), p,
+            Enumerable.Range(0, b).Max(i => prompts[i].Count + (completions[i]?.Count ?? 0)));
     }
 
     private static void Fill(int row, IReadOnlyList<int> prompt, IReadOnlyList<int> completion, int p, int padId,

@@ -120,12 +120,17 @@ public sealed class CharTokenizer : ITextTokenizer
     }
 
     /// <summary>Loads a tokenizer written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not valid JSON or not a character tokenizer (the message names the file).</exception>
     public static CharTokenizer Load(string path)
     {
-        var file = JsonSerializer.Deserialize<CharTokenizerFile>(File.ReadAllText(path))
-                   ?? throw new InvalidDataException($"{path} is not a character tokenizer file.");
-        if (file.Type != "r1-char") throw new InvalidDataException($"{path}: expected type 'r1-char', found '{file.Type}'.");
-        return new CharTokenizer(file.Alphabet, file.SpecialTokens);
+        CharTokenizerFile? file;
+        try { file = JsonSerializer.Deserialize<CharTokenizerFile>(File.ReadAllText(path)); }
+        catch (JsonException e) { throw new InvalidDataException($"'{path}' is not a valid character tokenizer file: {e.Message}", e); }
+        if (file is null) throw new InvalidDataException($"'{path}' is not a character tokenizer file.");
+        if (file.Type != "r1-char") throw new InvalidDataException($"'{path}': expected type 'r1-char', found '{file.Type}'.");
+        if (string.IsNullOrEmpty(file.Alphabet)) throw new InvalidDataException($"'{path}' has no alphabet.");
+        try { return new CharTokenizer(file.Alphabet, file.SpecialTokens ?? []); }
+        catch (ArgumentException e) { throw new InvalidDataException($"'{path}': {e.Message}", e); }
     }
 
     private sealed record CharTokenizerFile(string Type, string Alphabet, string[] SpecialTokens);
