@@ -18,7 +18,7 @@ public sealed class RewardsCodeBench : IBench
     public async Task RunAsync(string[] args)
     {
         int runs = args.Length > 0 ? int.Parse(args[0]) : 30;
-        foreach (var mode in new[] { SandboxMode.Bubblewrap, SandboxMode.RlimitsOnly })
+        foreach (var mode in new[] { SandboxMode.Bubblewrap, SandboxMode.UnsafeNoIsolation })
             await TrivialAsync(mode, runs);
         var samples = LoadHumanEval();
         foreach (int parallel in new[] { 1, 2 })

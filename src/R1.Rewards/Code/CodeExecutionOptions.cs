@@ -38,8 +38,23 @@ public sealed class CodeExecutionOptions
     /// </summary>
     public string PythonPath { get; set; } = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 
-    /// <summary>How the local executor isolates programs. Default: <see cref="SandboxMode.Auto"/>.</summary>
+    /// <summary>
+    /// How the local executor isolates programs. Default: <see cref="SandboxMode.Auto"/> (bubblewrap, failing closed; running
+    /// without isolation needs <see cref="SandboxMode.UnsafeNoIsolation"/>).
+    /// </summary>
     public SandboxMode Sandbox { get; set; } = SandboxMode.Auto;
+
+    /// <summary>
+    /// What happens when the sandbox cannot be set up: every code sample scores "not applicable" with the reason and an error is
+    /// logged, or the executor throws when it is created. Default: <see cref="SandboxUnavailableBehavior.NotApplicable"/>.
+    /// </summary>
+    public SandboxUnavailableBehavior WhenSandboxUnavailable { get; set; } = SandboxUnavailableBehavior.NotApplicable;
+
+    /// <summary>
+    /// Size of the sandbox's private <c>/tmp</c> (also <c>/var/tmp</c> and the working directory), in MiB: the most bytes a program
+    /// can write in all (bubblewrap only). Default: 64.
+    /// </summary>
+    public int ScratchMb { get; set; } = 64;
 
     /// <summary>
     /// When running as root, programs run as uid <c>SandboxUid + slot</c> (one uid per parallel slot, so one program's
@@ -67,8 +82,14 @@ public sealed class CodeExecutionOptions
         Positive(MemoryMb, nameof(MemoryMb));
         Positive(MaxProcesses, nameof(MaxProcesses));
         Positive(MaxFileMb, nameof(MaxFileMb));
+        Positive(ScratchMb, nameof(ScratchMb));
         Positive(MaxOutputBytes, nameof(MaxOutputBytes));
         Positive(MaxParallelProcesses, nameof(MaxParallelProcesses));
+        if (!Enum.IsDefined(Sandbox))
+            throw new ArgumentException($"CodeExecutionOptions.Sandbox '{Sandbox}' is not a sandbox mode.", nameof(Sandbox));
+        if (!Enum.IsDefined(WhenSandboxUnavailable))
+            throw new ArgumentException($"CodeExecutionOptions.WhenSandboxUnavailable '{WhenSandboxUnavailable}' is not a behaviour.",
+                nameof(WhenSandboxUnavailable));
         if (string.IsNullOrWhiteSpace(PythonPath)) throw new ArgumentException("CodeExecutionOptions.PythonPath must name a Python interpreter.",
             nameof(PythonPath));
         if (SandboxUid <= 0) throw new ArgumentException($"CodeExecutionOptions.SandboxUid must be a non-root uid, got {SandboxUid}.",

@@ -9,6 +9,7 @@ internal sealed class HarnessReport
     private readonly List<string> _warnings = new();
     private readonly Dictionary<int, bool> _results = new();
     private string? _error;
+    private string? _sandboxProblem;
     private string? _firstFailure;
 
     private HarnessReport() { }
@@ -49,6 +50,7 @@ internal sealed class HarnessReport
             case "RESULT": ReadResult(rest); break;
             case "LIMIT": _warnings.Add(rest); break;
             case "ERROR": _error = rest; break;
+            case "SANDBOX" when TestCount == null: _sandboxProblem = rest; break;
             case "DONE": Done = true; break;
         }
     }
@@ -69,6 +71,8 @@ internal sealed class HarnessReport
     public CodeExecutionResult ToResult(int exitCode, bool timedOut, string stderrTail, TimeSpan elapsed, TimeSpan wallLimit)
     {
         int count = System.Math.Max(TestCount ?? 0, Reported);
+        if (_sandboxProblem != null)
+            return new(CodeExecutionOutcome.SandboxError, 0, 0, $"the harness cannot run safely: {_sandboxProblem}", elapsed);
         if (TestCount == null && _error == null) // the harness never started: not the program's fault
             return new(CodeExecutionOutcome.SandboxError, 0, 0,
                 $"the harness did not start ({(timedOut ? "wall-clock limit" : $"exit code {exitCode}")}): {LastLine(stderrTail)}", elapsed);

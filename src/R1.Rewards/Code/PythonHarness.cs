@@ -5,15 +5,16 @@ using System.Text.Json.Nodes;
 namespace R1.Rewards.Code;
 
 /// <summary>
-/// The Python harness (<c>python_harness.py</c>, embedded) that runs a program and its tests inside the sandbox, and the
-/// job file it reads. The harness applies the resource limits itself, so they hold in every sandbox mode and remotely.
+/// The Python harness (<c>python_harness.py</c>, embedded) that judges a program against its tests inside the sandbox, and the
+/// job it reads (on stdin locally, as a file remotely). The harness applies the resource limits itself, so they hold in every
+/// sandbox mode and remotely.
 /// </summary>
 internal static class PythonHarness
 {
     /// <summary>The file name of the harness in the working directory.</summary>
     public const string ScriptName = "python_harness.py";
 
-    /// <summary>The file name of the job in the working directory (the harness deletes it once read).</summary>
+    /// <summary>The file name of the job for the remote executor (the harness deletes it before the program starts).</summary>
     public const string JobName = "job.json";
 
     private static readonly Lazy<string> ScriptText = new(LoadScript);

@@ -5,12 +5,19 @@ namespace R1.Rewards.Code;
 
 /// <summary>
 /// Builds the command that runs the harness in the configured <see cref="SandboxMode"/>, after checking once that the
-/// sandbox works here. When running as root, programs run as a dedicated uid (<c>setpriv</c>) so that <c>RLIMIT_NPROC</c>
-/// applies; without root, bubblewrap adds a user namespace.
+/// sandbox works here; it never falls back to running without isolation. When running as root, programs run as a dedicated
+/// uid (<c>setpriv</c>) so that <c>RLIMIT_NPROC</c> applies; without root, bubblewrap adds a user namespace.
 /// </summary>
 internal sealed class SandboxLauncher
 {
+    /// <summary>Where the per-run directory holding the harness appears inside bubblewrap (read-only).</summary>
+    public const string HarnessMount = "/harness";
+
+    /// <summary>The working directory inside bubblewrap: the private, size-limited tmpfs.</summary>
+    public const string ScratchMount = "/tmp";
+
     private const string SandboxPath = "/usr/local/bin:/usr/bin:/bin";
+    private static readonly string[] RootLinks = ["bin", "sbin", "lib", "lib32", "lib64", "libx32"];
     private readonly CodeExecutionOptions _options;
     private readonly string? _bwrap;
     private readonly string? _setpriv;
@@ -32,51 +39,58 @@ internal sealed class SandboxLauncher
     public string? Unavailable { get; }
 
     /// <summary>Whether <see cref="KillSandboxUid"/> is needed after a run: processes may outlive the harness outside a PID namespace.</summary>
-    public bool SweepsUid => Mode == SandboxMode.RlimitsOnly && _root && _setpriv != null;
+    public bool SweepsUid => Mode == SandboxMode.UnsafeNoIsolation && _root && _setpriv != null;
 
-    /// <summary>Resolves the mode: probes bubblewrap, falls back (Auto) or reports it unavailable (Bubblewrap), and logs the choice.</summary>
-    public static SandboxLauncher Create(CodeExecutionOptions options, ILogger logger)
+    /// <summary>
+    /// Resolves the mode: probes bubblewrap and logs the choice. When it cannot run, logs an error and either reports it
+    /// unavailable or throws (<see cref="CodeExecutionOptions.WhenSandboxUnavailable"/>). Tools are looked up in
+    /// <paramref name="searchPath"/> (default: <c>PATH</c>, then the system directories).
+    /// </summary>
+    public static SandboxLauncher Create(CodeExecutionOptions options, ILogger logger, string? searchPath = null)
     {
-        string? setpriv = Environment.IsPrivilegedProcess ? FindTool("setpriv") : null;
+        string? setpriv = Environment.IsPrivilegedProcess ? FindTool("setpriv", searchPath) : null;
         if (Environment.IsPrivilegedProcess && setpriv == null)
             logger.LogWarning("Code reward: running as root without setpriv (util-linux); programs run as root and RLIMIT_NPROC is not enforced");
-        if (options.Sandbox == SandboxMode.RlimitsOnly)
+        if (options.Sandbox == SandboxMode.UnsafeNoIsolation)
         {
-            logger.LogWarning("Code reward: sandbox mode RlimitsOnly: resource limits only, no network or file-system isolation");
-            return new(options, SandboxMode.RlimitsOnly, null, setpriv, null);
+            logger.LogWarning("Code reward: sandbox mode UnsafeNoIsolation: resource limits only; programs can read host files, reach host " +
+                              "sockets and the network");
+            return new(options, SandboxMode.UnsafeNoIsolation, null, setpriv, null);
         }
-        string? bwrap = FindTool("bwrap");
-        string? problem = bwrap == null ? "bubblewrap (bwrap) is not installed" : Probe(bwrap);
+        string? bwrap = FindTool("bwrap", searchPath);
+        string? problem = bwrap == null ? "bubblewrap (bwrap) is not installed" : Probe(options, bwrap);
         if (problem == null)
         {
             logger.LogInformation("Code reward: sandboxing programs with bubblewrap ({Bwrap})", bwrap);
             return new(options, SandboxMode.Bubblewrap, bwrap, setpriv, null);
         }
-        if (options.Sandbox == SandboxMode.Bubblewrap)
-        {
-            logger.LogError("Code reward: sandbox mode Bubblewrap is unavailable: {Problem}; code samples score n/a", problem);
-            return new(options, SandboxMode.Bubblewrap, null, setpriv, $"sandbox unavailable: {problem}");
-        }
-        logger.LogWarning("Code reward: {Problem}; falling back to resource limits only (no network or file-system isolation). " +
-                          "Install bubblewrap for full isolation", problem);
-        return new(options, SandboxMode.RlimitsOnly, null, setpriv, null);
+        string message = $"sandbox unavailable: {problem}; code is never run without isolation (install bubblewrap, or opt in to " +
+                         $"{nameof(SandboxMode)}.{nameof(SandboxMode.UnsafeNoIsolation)} for trusted code)";
+        logger.LogError("Code reward: {Message}; code samples score n/a", message);
+        if (options.WhenSandboxUnavailable == SandboxUnavailableBehavior.Throw)
+            throw new InvalidOperationException($"Code reward: {message}.");
+        return new(options, SandboxMode.Bubblewrap, null, setpriv, message);
     }
 
-    /// <summary>The start info that runs <c>python -I -B harness job</c> in <paramref name="workDir"/> as slot <paramref name="slot"/>'s
-    /// uid.</summary>
-    public ProcessStartInfo Build(string workDir, int slot)
+    /// <summary>The start info that runs <c>python -I -B harness</c> (the job arrives on stdin) with the harness in
+    /// <paramref name="hostDir"/>, as slot <paramref name="slot"/>'s uid.</summary>
+    public ProcessStartInfo Build(string hostDir, int slot)
     {
         var psi = new ProcessStartInfo
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            StandardInputEncoding = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         };
+        bool isolated = Mode == SandboxMode.Bubblewrap;
+        string harnessDir = isolated ? HarnessMount : hostDir;
+        string workDir = isolated ? ScratchMount : hostDir;
         var command = new List<string>();
-        if (Mode == SandboxMode.Bubblewrap) command.AddRange(BubblewrapArgs(workDir));
+        if (isolated) command.AddRange(BubblewrapArgs(hostDir));
         if (_setpriv != null) command.AddRange(DropToUid(slot));
-        command.AddRange([_options.PythonPath, "-I", "-B", PythonHarness.ScriptName, PythonHarness.JobName]);
+        command.AddRange([_options.PythonPath, "-I", "-B", harnessDir + "/" + PythonHarness.ScriptName]);
         psi.FileName = command[0];
         foreach (var arg in command.Skip(1)) psi.ArgumentList.Add(arg);
-        psi.WorkingDirectory = workDir;
+        psi.WorkingDirectory = hostDir;
         psi.Environment.Clear();
         psi.Environment["PATH"] = SandboxPath;
         psi.Environment["HOME"] = workDir;
@@ -85,7 +99,7 @@ internal sealed class SandboxLauncher
         return psi;
     }
 
-    /// <summary>The start info that kills every process of slot <paramref name="slot"/>'s uid (used after a run in RlimitsOnly mode as
+    /// <summary>The start info that kills every process of slot <paramref name="slot"/>'s uid (used after a run in UnsafeNoIsolation mode as
     /// root).</summary>
     public ProcessStartInfo KillSandboxUid(int slot)
     {
@@ -105,39 +119,72 @@ internal sealed class SandboxLauncher
         return [_setpriv!, $"--reuid={id}", $"--regid={id}", "--clear-groups", "--no-new-privs", "--"];
     }
 
-    private IEnumerable<string> BubblewrapArgs(string workDir)
+    private IEnumerable<string> BubblewrapArgs(string hostDir)
     {
-        yield return _bwrap!;
-        if (!_root) yield return "--unshare-user";
-        foreach (var a in new[] { "--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent", "--new-session",
-                     "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-                     "--bind", workDir, workDir, "--chdir", workDir, "--" })
-            yield return a;
+        var args = new List<string> { _bwrap! };
+        if (!_root) args.Add("--unshare-user");
+        args.AddRange(["--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try", "--die-with-parent",
+            "--new-session", "--ro-bind", "/usr", "/usr"]);
+        args.AddRange(SystemDirs());
+        foreach (var prefix in InterpreterPrefixes(_options.PythonPath)) args.AddRange(["--ro-bind", prefix, prefix]);
+        string scratch = ((long)_options.ScratchMb << 20).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        args.AddRange(["--proc", "/proc", "--dev", "/dev", "--remount-ro", "/dev",
+            "--perms", "1777", "--size", scratch, "--tmpfs", ScratchMount, "--dir", "/var", "--symlink", "../tmp", "/var/tmp",
+            "--ro-bind", hostDir, HarnessMount, "--remount-ro", "/", "--chdir", ScratchMount, "--"]);
+        return args;
     }
 
-    private static string? Probe(string bwrap)
+    /// <summary>/bin, /lib, … as the host has them: symlinks into /usr (merged /usr) recreated, real directories bound read-only.</summary>
+    private static IEnumerable<string> SystemDirs()
     {
+        foreach (var name in RootLinks)
+        {
+            var dir = new DirectoryInfo("/" + name);
+            if (dir.LinkTarget is { } target) { yield return "--symlink"; yield return target; yield return dir.FullName; }
+            else if (dir.Exists) { yield return "--ro-bind"; yield return dir.FullName; yield return dir.FullName; }
+        }
+    }
+
+    /// <summary>The installation prefixes (parent of <c>bin/</c>) of an interpreter outside /usr, for the path given and its target.</summary>
+    internal static IEnumerable<string> InterpreterPrefixes(string pythonPath)
+    {
+        string? path = Path.IsPathRooted(pythonPath) ? pythonPath : FindTool(pythonPath, null);
+        if (path == null || !File.Exists(path)) return [];
+        string? real = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+        return new[] { path, real }.Where(p => p != null && !p.StartsWith("/usr/", StringComparison.Ordinal))
+            .Select(p => Path.GetDirectoryName(Path.GetDirectoryName(p!)))
+            .Where(p => !string.IsNullOrEmpty(p) && p != "/").Select(p => p!).Distinct();
+    }
+
+    /// <summary>Runs <c>true</c> under the very bubblewrap arguments the runs use; the problem, or <see langword="null"/> when it works.</summary>
+    private static string? Probe(CodeExecutionOptions options, string bwrap)
+    {
+        var dir = Directory.CreateTempSubdirectory("r1-probe-");
         try
         {
-            var psi = new ProcessStartInfo(bwrap) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-            if (!Environment.IsPrivilegedProcess) psi.ArgumentList.Add("--unshare-user");
-            foreach (var a in new[] { "--unshare-net", "--unshare-pid", "--die-with-parent", "--ro-bind", "/", "/", "--proc", "/proc", "--",
-                "/bin/true" })
-                psi.ArgumentList.Add(a);
+            var args = new SandboxLauncher(options, SandboxMode.Bubblewrap, bwrap, null, null).BubblewrapArgs(dir.FullName).ToList();
+            var psi = new ProcessStartInfo(args[0]) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var a in args.Skip(1).Append("true")) psi.ArgumentList.Add(a);
             using var process = Process.Start(psi)!;
-            string error = process.StandardError.ReadToEnd();
+            var error = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(10_000)) { process.Kill(true); return "bubblewrap did not start within 10 s"; }
-            return process.ExitCode == 0 ? null : $"bubblewrap cannot create namespaces here (exit {process.ExitCode}: {error.Trim()})";
+            return process.ExitCode == 0 ? null : $"bubblewrap cannot create the sandbox here (exit {process.ExitCode}: {error.Result.Trim()})";
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             return $"bubblewrap failed to start: {ex.Message}";
         }
+        finally
+        {
+            try { dir.Delete(true); } catch (IOException) { }
+        }
     }
 
-    private static string? FindTool(string name)
+    private static string? FindTool(string name, string? searchPath)
     {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? SandboxPath).Split(':').Concat(["/usr/bin", "/bin", "/usr/sbin", "/sbin"]))
+        var dirs = searchPath != null ? searchPath.Split(':')
+            : (Environment.GetEnvironmentVariable("PATH") ?? SandboxPath).Split(':').Concat(["/usr/bin", "/bin", "/usr/sbin", "/sbin"]);
+        foreach (var dir in dirs)
         {
             if (dir.Length == 0) continue;
             string path = Path.Combine(dir, name);

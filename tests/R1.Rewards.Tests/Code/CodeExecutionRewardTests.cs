@@ -66,7 +66,10 @@ public class CodeExecutionRewardTests
     [Test]
     public async Task A_sandbox_failure_is_not_applicable()
     {
-        var options = new CodeExecutionOptions { PythonPath = "/nonexistent/python3", Sandbox = SandboxMode.RlimitsOnly, MaxParallelProcesses = 1 };
+        var options = new CodeExecutionOptions
+        {
+            PythonPath = "/nonexistent/python3", Sandbox = SandboxMode.UnsafeNoIsolation, MaxParallelProcesses = 1,
+        };
         using var executor = new LocalProcessExecutor(options);
 
         var score = await Score(CodeScoringMode.FractionOfTests, Sample(Doubler), executor);

@@ -8,7 +8,7 @@ namespace R1.Rewards.Tests.Code;
 /// Limits are tight so the whole class runs in seconds and a fork bomb stays tiny.
 /// </summary>
 [TestFixture(SandboxMode.Bubblewrap)]
-[TestFixture(SandboxMode.RlimitsOnly)]
+[TestFixture(SandboxMode.UnsafeNoIsolation)]
 public class HostileCodeTests(SandboxMode mode)
 {
     private const int Uid = 61500;
@@ -23,7 +23,9 @@ public class HostileCodeTests(SandboxMode mode)
             Sandbox = mode, WallTimeSeconds = 4, CpuSeconds = 2, MemoryMb = 256, MaxProcesses = 16, MaxParallelProcesses = 2, SandboxUid = Uid,
         };
         _executor = new LocalProcessExecutor(options);
-        if (_executor.EffectiveMode != mode) Assert.Ignore($"{mode} is not available on this machine");
+        // Fails loudly, never skips: a machine without a working bubblewrap must not pass the sandbox tests.
+        if (_executor.SandboxProblem != null) Assert.Fail($"{mode} is not available on this machine: {_executor.SandboxProblem}");
+        _executor.EffectiveMode.Should().Be(mode);
         _reward = new CodeExecutionReward(options, _executor);
     }
 
@@ -41,7 +43,7 @@ public class HostileCodeTests(SandboxMode mode)
     {
         if (!SandboxProbe.IsRoot) return;
         SandboxProbe.ProcessesOfUids(Uid, 2).Where(p => !p.Contains("zombie")).Should().BeEmpty();
-        // Orphans killed outside a PID namespace (RlimitsOnly) stay zombies until the machine's init reaps them.
+        // Orphans killed outside a PID namespace (UnsafeNoIsolation) stay zombies until the machine's init reaps them.
         for (int i = 0; i < 50 && SandboxProbe.ProcessesOfUids(Uid, 2).Count > 0; i++) await Task.Delay(200);
         SandboxProbe.ProcessesOfUids(Uid, 2).Should().BeEmpty();
     }
@@ -56,7 +58,8 @@ public class HostileCodeTests(SandboxMode mode)
         var scores = await reward.ScoreAsync([new RewardSample { Prompt = "p", Completion = "while True:\n    pass", Tests = "assert f() == 1" }]);
 
         scores[0].Value.Should().Be(0);
-        scores[0].Diagnostic.Should().StartWith("CPU-time limit exceeded (SIGXCPU) after 0/1 tests");
+        scores[0].Diagnostic.Should().Be(
+            "0/1 tests passed; test 0: solution did not load: the program was killed by SIGXCPU (CPU-time limit exceeded) instead of returning");
     }
 
     [Test]

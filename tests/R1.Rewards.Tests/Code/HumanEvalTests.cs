@@ -5,8 +5,8 @@ namespace R1.Rewards.Tests.Code;
 /// <summary>HumanEval end to end through the local sandbox, two programs at a time.</summary>
 public class HumanEvalTests
 {
-    private static CodeExecutionReward Reward(CodeScoringMode mode) =>
-        new(new CodeExecutionOptions { ScoringMode = mode, MaxParallelProcesses = 2 });
+    private static CodeExecutionReward Reward(CodeScoringMode mode, ICodeExecutor? executor = null) =>
+        new(new CodeExecutionOptions { ScoringMode = mode, MaxParallelProcesses = 2 }, executor);
 
     [TestCase(CodeScoringMode.FractionOfTests)]
     [TestCase(CodeScoringMode.PassFail)]
@@ -15,8 +15,16 @@ public class HumanEvalTests
         var problems = HumanEvalData.Problems;
         problems.Should().HaveCount(164);
 
-        var scores = await Reward(mode).ScoreAsync(problems.Select(p => HumanEvalData.Sample(p, HumanEvalData.CanonicalCompletion(p))).ToArray());
+        using var local = new LocalProcessExecutor(new CodeExecutionOptions { MaxParallelProcesses = 2 });
+        var timed = new TimedExecutor(local);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
+        var samples = problems.Select(p => HumanEvalData.Sample(p, HumanEvalData.CanonicalCompletion(p))).ToArray();
+
+        var scores = await Reward(mode, timed).ScoreAsync(samples);
+
+        TestContext.Out.WriteLine($"{mode}: {scores.Count(s => s.Value == 1.0)}/164 in {clock.Elapsed.TotalSeconds:0.0} s; {timed.Summary()}");
+        timed.Times.Should().HaveCount(164).And.OnlyContain(t => t > TimeSpan.Zero);
         var failures = problems.Zip(scores).Where(x => x.Second.Value != 1.0).Select(x => $"{x.First.TaskId}: {x.Second}").ToArray();
         failures.Should().BeEmpty();
         scores.Count(s => s.Value == 1.0).Should().Be(164);

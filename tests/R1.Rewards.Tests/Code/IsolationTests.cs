@@ -5,7 +5,11 @@ using R1.Rewards.Code;
 
 namespace R1.Rewards.Tests.Code;
 
-/// <summary>File-system and network isolation: only bubblewrap provides them (RlimitsOnly documents that it does not).</summary>
+/// <summary>
+/// File-system, socket and network isolation and the scratch-space cap: only bubblewrap provides them (UnsafeNoIsolation
+/// documents that it does not). Fails loudly when bubblewrap is missing.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class IsolationTests
 {
     private LocalProcessExecutor _executor = null!;
@@ -16,6 +20,7 @@ public class IsolationTests
     {
         var options = new CodeExecutionOptions { Sandbox = SandboxMode.Bubblewrap, WallTimeSeconds = 5, MaxParallelProcesses = 2 };
         _executor = new LocalProcessExecutor(options);
+        if (_executor.SandboxProblem != null) Assert.Fail($"bubblewrap is needed for the isolation tests: {_executor.SandboxProblem}");
         _reward = new CodeExecutionReward(options, _executor);
     }
 
@@ -29,14 +34,14 @@ public class IsolationTests
     }
 
     [Test]
-    public async Task Writes_outside_the_working_directory_fail_and_leave_nothing_behind()
+    public async Task Writes_outside_the_private_scratch_space_fail_and_nothing_reaches_the_host()
     {
         string name = "r1-escape-" + Guid.NewGuid().ToString("N");
-        string[] targets = [Path.Combine("/tmp", name), Path.Combine("/var/tmp", name), Path.Combine(TestPaths.RepoRoot, name),
-            Path.Combine("/dev/shm", name)];
+        string[] denied = [Path.Combine(TestPaths.RepoRoot, name), Path.Combine("/dev/shm", name), Path.Combine("/usr", name), "/" + name];
+        string[] privateDirs = [Path.Combine("/tmp", name), Path.Combine("/var/tmp", name)];
         try
         {
-            foreach (var target in targets)
+            foreach (var target in denied)
             {
                 var score = await Run($"def f():\n    with open('{target}', 'w') as out: out.write('escaped')\n    return 1");
 
@@ -44,10 +49,17 @@ public class IsolationTests
                 score.Diagnostic.Should().MatchRegex("PermissionError|OSError|FileNotFoundError", target);
                 File.Exists(target).Should().BeFalse(target);
             }
+            foreach (var target in privateDirs)
+            {
+                var score = await Run($"def f():\n    with open('{target}', 'w') as out: out.write('private')\n    return 1");
+
+                score.Value.Should().Be(1, $"{target} is the sandbox's own tmpfs");
+                File.Exists(target).Should().BeFalse(target);
+            }
         }
         finally
         {
-            foreach (var target in targets) File.Delete(target);
+            foreach (var target in denied.Concat(privateDirs)) File.Delete(target);
         }
     }
 
@@ -62,12 +74,63 @@ public class IsolationTests
     }
 
     [Test]
-    public void Auto_mode_uses_bubblewrap_when_it_is_installed_and_falls_back_otherwise()
+    public void Auto_mode_is_bubblewrap_here()
     {
         using var auto = new LocalProcessExecutor(new CodeExecutionOptions { MaxParallelProcesses = 1 });
-        bool installed = new[] { "/usr/bin/bwrap", "/bin/bwrap", "/usr/local/bin/bwrap" }.Any(File.Exists);
 
-        auto.EffectiveMode.Should().Be(installed ? SandboxMode.Bubblewrap : SandboxMode.RlimitsOnly);
+        auto.SandboxProblem.Should().BeNull();
+        auto.EffectiveMode.Should().Be(SandboxMode.Bubblewrap);
+    }
+
+    [Test]
+    public async Task The_checkout_the_test_data_and_host_secrets_cannot_be_read()
+    {
+        string[] files = [Path.Combine(TestPaths.RepoRoot, "README.md"), Path.Combine(TestPaths.RepoRoot, "src/R1.Rewards/Code/python_harness.py"),
+            TestPaths.TestData("data/humaneval/HumanEval.jsonl.gz"), "/etc/passwd", "/etc/hostname", "/proc/1/environ"];
+        foreach (var file in files)
+        {
+            File.Exists(file).Should().BeTrue(file);
+            var score = await Run($"def f():\n    open('{file}', 'rb').read(1)\n    return 1");
+
+            score.Value.Should().Be(0, file);
+            score.Diagnostic.Should().MatchRegex("FileNotFoundError|PermissionError", file);
+        }
+    }
+
+    [Test]
+    public async Task A_host_unix_socket_in_var_tmp_cannot_be_reached()
+    {
+        string path = Path.Combine("/var/tmp", "r1-sock-" + Guid.NewGuid().ToString("N")[..8]);
+        using var server = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        server.Bind(new UnixDomainSocketEndPoint(path));
+        File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
+        server.Listen();
+        var accepted = server.AcceptAsync();
+        try
+        {
+            var score = await Run($"import socket\ndef f():\n    s = socket.socket(socket.AF_UNIX)\n    s.connect('{path}')\n    return 1");
+
+            score.Value.Should().Be(0);
+            score.Diagnostic.Should().MatchRegex("FileNotFoundError|ConnectionRefusedError|PermissionError");
+            accepted.IsCompleted.Should().BeFalse("no connection may reach the host's socket");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public async Task Total_bytes_written_are_capped_by_the_scratch_space()
+    {
+        // 16 MiB per file (RLIMIT_FSIZE) but 64 MiB in all: the fifth file of 15 MiB cannot be written.
+        var score = await Run("def f():\n    for i in range(40):\n        with open(f'/tmp/f{i}', 'wb') as o: o.write(b'x' * (15 << 20))\n"
+            + "    return 1");
+        var viaVarTmp = await Run("import os\ndef f():\n    open('/var/tmp/a', 'w').write('v')\n    return 1 if open('/tmp/a').read() == 'v' else 0");
+
+        score.Value.Should().Be(0);
+        score.Diagnostic.Should().Contain("No space left on device");
+        viaVarTmp.Value.Should().Be(1, "/var/tmp is the private scratch space too");
     }
 
     [Test]
