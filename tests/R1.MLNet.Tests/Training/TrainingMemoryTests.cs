@@ -32,7 +32,8 @@ public class TrainingMemoryTests
             GC.Collect();
             samples.Add((m.Step, torch.Tensor.TotalCount, Process.GetCurrentProcess().WorkingSet64));
         });
-        new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), options, TrainingFixtures.Compact).Train(TrainingFixtures.Prompts);
+        var trainer = new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), options, TrainingFixtures.Compact);
+        trainer.Train(TrainingFixtures.Prompts);
 
         samples.Should().HaveCount(steps);
         var settled = samples.Skip(warmup - 1).ToList();
