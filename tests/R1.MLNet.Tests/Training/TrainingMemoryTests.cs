@@ -38,8 +38,9 @@ public class TrainingMemoryTests
         samples.Should().HaveCount(steps);
         var settled = samples.Skip(warmup - 1).ToList();
         double growthMb = (settled[^1].RssBytes - settled[0].RssBytes) / 1048576.0;
-        TestContext.Out.WriteLine($"{steps} steps: live tensors {settled[0].Tensors} at step {settled[0].Step} -> {settled[^1].Tensors}; " +
-                                  $"RSS {settled[0].RssBytes / 1048576.0:F0} MB -> {settled[^1].RssBytes / 1048576.0:F0} MB ({growthMb:+0.0;-0.0} MB)");
+        TestContext.Out.WriteLine(
+            $"{steps} steps: live tensors {settled[0].Tensors} at step {settled[0].Step} -> {settled[^1].Tensors}; " +
+            $"RSS {settled[0].RssBytes / 1048576.0:F0} MB -> {settled[^1].RssBytes / 1048576.0:F0} MB ({growthMb:+0.0;-0.0} MB)");
         settled.Select(s => s.Tensors).Distinct().Should().ContainSingle("every step disposes every tensor it creates");
         growthMb.Should().BeLessThan(maxRssGrowthMb, "resident memory must not grow with the number of steps");
     }
