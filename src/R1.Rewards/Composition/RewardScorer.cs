@@ -76,12 +76,10 @@ public sealed class RewardScorer : IRewardScorer
     private async Task<(IReadOnlyList<RewardScore> Scores, bool Logged)> RunOneAsync(IReward reward, IReadOnlyList<RewardSample> samples,
         CancellationToken cancellationToken)
     {
-        var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(_timeout);
-        var work = Task.Run(async () => await reward.ScoreAsync(samples, cts.Token).ConfigureAwait(false), CancellationToken.None);
         try
         {
-            var scores = await work.WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
+            var scores = await BoundedCall.RunAsync(token => reward.ScoreAsync(samples, token).AsTask(), _timeout, cancellationToken)
+                .ConfigureAwait(false);
             if (scores.Count != samples.Count)
             {
                 _logger.LogWarning("Reward {Reward} returned {Returned} scores for a batch of {Count}; all its scores are missing",
@@ -90,26 +88,16 @@ public sealed class RewardScorer : IRewardScorer
             }
             return (scores.Select(score => Validate(reward.Name, score)).ToArray(), false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is TimeoutException && !work.IsCompleted || ex is OperationCanceledException && cts.IsCancellationRequested)
+        catch (CallTimedOutException ex)
         {
             _logger.LogWarning("Reward {Reward} timed out after {Timeout} on a batch of {Count}{Abandoned}; all its scores are missing",
-                reward.Name, _timeout, samples.Count, work.IsCompleted ? "" : " and was abandoned (it ignores cancellation)");
+                reward.Name, _timeout, samples.Count, ex.Abandoned ? " and was abandoned (it ignores cancellation)" : "");
             return (Fill(samples.Count, $"{reward.Name} timed out after {_timeout}"), true);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             _logger.LogWarning(ex, "Reward {Reward} failed on a batch of {Count}; all its scores are missing", reward.Name, samples.Count);
             return (Fill(samples.Count, $"{reward.Name} failed: {ex.GetType().Name}: {ex.Message}"), true);
-        }
-        finally
-        {
-            if (work.IsCompleted) cts.Dispose();
-            else _ = work.ContinueWith(t => { _ = t.Exception; cts.Dispose(); }, CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 

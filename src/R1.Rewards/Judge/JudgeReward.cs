@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using R1.Rewards.Abstractions;
 using R1.Rewards.Format;
+using R1.Rewards.Composition;
 
 namespace R1.Rewards.Judge;
 
@@ -94,21 +95,11 @@ public sealed class JudgeReward : RewardBase, IDisposable
         for (int attempt = 0; attempt <= _options.MaxRetries; attempt++)
         {
             if (attempt > 0) await Task.Delay(_options.RetryDelay * System.Math.Pow(2, attempt - 1), cancellationToken).ConfigureAwait(false);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.Timeout);
             try
             {
-                var request = Task.Run(() => _client.GetResponseAsync(messages, chatOptions, timeout.Token), CancellationToken.None);
-                try
-                {
-                    var response = await request.WaitAsync(_options.Timeout, cancellationToken).ConfigureAwait(false);
-                    return Verdict(response.Text);
-                }
-                finally
-                {
-                    if (!request.IsCompleted) _ = request.ContinueWith(t => _ = t.Exception, CancellationToken.None,
-                        TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                }
+                var response = await BoundedCall.RunAsync(token => _client.GetResponseAsync(messages, chatOptions, token), _options.Timeout,
+                    cancellationToken).ConfigureAwait(false);
+                return Verdict(response.Text);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is OperationCanceledException || ex is TimeoutException))
             {
