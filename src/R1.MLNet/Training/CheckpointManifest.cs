@@ -15,18 +15,29 @@ internal sealed record CheckpointManifest(int Format, int Step, Dictionary<strin
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>Hashes every file under <paramref name="folder"/> (and under <paramref name="referenceFolder"/>, when given).</summary>
-    public static CheckpointManifest Create(string folder, int step, string? referenceFolder)
+    /// <summary>Hashes every file under <paramref name="folder"/> and under <paramref name="referenceFolder"/>, when given.</summary>
+    public static CheckpointManifest Create(string folder, int step, string? referenceFolder) =>
+        Create(folder, step, referenceFolder is null ? null : new StoredReference(referenceFolder, HashFiles(referenceFolder)));
+
+    /// <summary>
+    /// Hashes every file under <paramref name="folder"/>, and lists the already-hashed files of the run's shared
+    /// <paramref name="reference"/> (which does not change during a run, so it is hashed once, when it is written).
+    /// </summary>
+    public static CheckpointManifest Create(string folder, int step, StoredReference? reference)
     {
-        var files = new Dictionary<string, CheckpointFileHash>(StringComparer.Ordinal);
-        foreach (var f in Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            files[Path.GetRelativePath(folder, f).Replace('\\', '/')] = Hash(f);
-        string? reference = referenceFolder is null ? null : Path.GetFileName(referenceFolder);
-        if (referenceFolder is not null)
-            foreach (var f in Directory.GetFiles(referenceFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                files[Path.GetRelativePath(folder, f).Replace('\\', '/')] = Hash(f);
-        return new CheckpointManifest(1, step, files, reference);
+        var files = HashFiles(folder);
+        if (reference is not null)
+            foreach (var (relative, hash) in reference.Files)
+                files[RelativePath(folder, Path.Combine(reference.Folder, relative))] = hash;
+        return new CheckpointManifest(1, step, files, reference is null ? null : Path.GetFileName(reference.Folder));
     }
+
+    /// <summary>The size and SHA-256 of every file under <paramref name="root"/>, by path relative to it.</summary>
+    public static Dictionary<string, CheckpointFileHash> HashFiles(string root) =>
+        Directory.GetFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .ToDictionary(f => RelativePath(root, f), Hash, StringComparer.Ordinal);
+
+    private static string RelativePath(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');
 
     /// <summary>Writes the manifest into <paramref name="folder"/> (flushed to disk before it returns).</summary>
     public void Write(string folder)
@@ -75,3 +86,8 @@ internal sealed record CheckpointManifest(int Format, int Step, Dictionary<strin
 /// <param name="Bytes">The file size.</param>
 /// <param name="Sha256">The lower-case hex SHA-256 of its content.</param>
 internal sealed record CheckpointFileHash(long Bytes, string Sha256);
+
+/// <summary>The run's frozen reference, stored once beside the step folders, with the hashes of its files.</summary>
+/// <param name="Folder">The <c>reference-…</c> folder.</param>
+/// <param name="Files">Size and SHA-256 of each of its files, by path relative to <paramref name="Folder"/>.</param>
+internal sealed record StoredReference(string Folder, IReadOnlyDictionary<string, CheckpointFileHash> Files);

@@ -22,9 +22,9 @@ internal static class TrainerCheckpoint
 
     /// <summary>
     /// Writes a checkpoint for <paramref name="state"/> under <paramref name="directory"/> and returns its folder.
-    /// <paramref name="referenceFolder"/> is the run's shared reference (from <see cref="WriteReference"/>), if any.
+    /// <paramref name="reference"/> is the run's shared reference (from <see cref="WriteReference"/>), if any.
     /// </summary>
-    public static string Write(string directory, TrainerState state, Policy policy, TrainingOptimizer optimizer, string? referenceFolder)
+    public static string Write(string directory, TrainerState state, Policy policy, TrainingOptimizer optimizer, StoredReference? reference)
     {
         Directory.CreateDirectory(directory);
         string final = Path.Combine(directory, $"{Prefix}{state.Step:D6}");
@@ -37,7 +37,7 @@ internal static class TrainerCheckpoint
             var withRng = state with { TorchRngState = TorchRngState.Capture() };
             File.WriteAllText(Path.Combine(temp, StateFile), JsonSerializer.Serialize(withRng, new JsonSerializerOptions { WriteIndented = true }));
             BeforeManifest?.Invoke(temp);
-            CheckpointManifest.Create(temp, state.Step, referenceFolder).Write(temp);
+            CheckpointManifest.Create(temp, state.Step, reference).Write(temp);
             if (Directory.Exists(final))
                 Directory.Move(final, Path.Combine(directory, $"{TempPrefix}old-{Prefix}{state.Step:D6}-{Guid.NewGuid():N}"));
             Directory.Move(temp, final);
@@ -52,9 +52,9 @@ internal static class TrainerCheckpoint
 
     /// <summary>
     /// Stores the frozen reference once under <paramref name="directory"/> as <c>reference-&lt;first 16 hex of its SHA-256&gt;/</c>
-    /// (reusing an identical one already there) and returns that folder.
+    /// (reusing an identical one already there) and returns that folder with the hash of its file.
     /// </summary>
-    public static string WriteReference(string directory, Policy reference)
+    public static StoredReference WriteReference(string directory, Policy reference)
     {
         Directory.CreateDirectory(directory);
         string temp = Path.Combine(directory, $"{TempPrefix}{ReferencePrefix}{Guid.NewGuid():N}");
@@ -68,7 +68,7 @@ internal static class TrainerCheckpoint
             if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
             Directory.Move(temp, final);
         }
-        return final;
+        return new StoredReference(final, new Dictionary<string, CheckpointFileHash> { [CheckpointFolder.SingleFile] = hash });
     }
 
     /// <summary>

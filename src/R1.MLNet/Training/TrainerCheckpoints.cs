@@ -10,7 +10,7 @@ namespace R1.MLNet.Training;
 /// </summary>
 internal sealed class TrainerCheckpoints(CheckpointOptions options, string trainer, string label, int seed, ILogger logger)
 {
-    private string? _referenceFolder;
+    private StoredReference? _reference;
 
     /// <summary>Whether a checkpoint folder is configured.</summary>
     public bool Enabled => options.Directory is not null;
@@ -46,10 +46,10 @@ internal sealed class TrainerCheckpoints(CheckpointOptions options, string train
     public string Save(int step, Policy policy, TrainingOptimizer optimizer, Policy? reference)
     {
         string directory = options.Directory!;
-        if (reference is not null && (_referenceFolder is null || !Directory.Exists(_referenceFolder)))   // once per run
-            _referenceFolder = TrainerCheckpoint.WriteReference(directory, reference);
+        if (reference is not null && (_reference is null || !Directory.Exists(_reference.Folder)))   // once per run
+            _reference = TrainerCheckpoint.WriteReference(directory, reference);
         string folder = TrainerCheckpoint.Write(directory, new TrainerState(step, seed, trainer), policy, optimizer,
-            reference is null ? null : _referenceFolder);
+            reference is null ? null : _reference);
         TrainerCheckpoint.Prune(directory, options.KeepLast);
         TrainerCheckpoint.RemoveStale(directory);
         logger.LogInformation("{Trainer} checkpoint: {Folder}", label, folder);
