@@ -7,7 +7,9 @@ namespace R1.Rewards.Composition;
 /// </summary>
 internal static class BoundedCall
 {
-    /// <summary>Runs <paramref name="call"/> with a token cancelled after <paramref name="timeout"/> (and with <paramref name="cancellationToken"/>).</summary>
+    /// <summary>
+    /// Runs <paramref name="call"/> with a token cancelled after <paramref name="timeout"/> (and with <paramref name="cancellationToken"/>).
+    /// </summary>
     /// <exception cref="CallTimedOutException">The timeout passed first.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, TimeSpan timeout, CancellationToken cancellationToken)
