@@ -74,7 +74,7 @@ public sealed class ReasoningEvaluator
     public static RewardSample ToRewardSample(ReasoningExample example, string completion) => new()
     {
         Prompt = example.Prompt, Completion = completion, Answer = example.Answer, Tests = example.Tests,
-        EntryPoint = example.EntryPoint, Language = example.Language,
+        EntryPoint = example.EntryPoint, Language = example.Language, TaskType = example.TaskType,
     };
 
     /// <summary>

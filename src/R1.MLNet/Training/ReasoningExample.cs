@@ -9,4 +9,7 @@ namespace R1.MLNet.Training;
 /// <param name="Tests">Test code for code rewards.</param>
 /// <param name="EntryPoint">The function the tests call.</param>
 /// <param name="Language">The expected language of the reasoning (ISO 639-1).</param>
-public sealed record ReasoningExample(string Prompt, string? Answer = null, string? Tests = null, string? EntryPoint = null, string? Language = null);
+/// <param name="TaskType">The kind of prompt (<c>math</c>, <c>code</c>, <c>general</c>, …); selects the rewards when the pipeline routes
+/// by task type, and splits the per-step metrics.</param>
+public sealed record ReasoningExample(string Prompt, string? Answer = null, string? Tests = null, string? EntryPoint = null,
+    string? Language = null, string? TaskType = null);

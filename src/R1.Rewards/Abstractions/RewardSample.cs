@@ -24,6 +24,12 @@ public sealed record RewardSample
     /// <summary>The target language of the chain of thought, as an ISO 639-1 code such as <c>en</c> or <c>ko</c>.</summary>
     public string? Language { get; init; }
 
+    /// <summary>
+    /// The kind of prompt (for example <c>math</c>, <c>code</c> or <c>general</c>). When the pipeline has routes
+    /// (<c>ReasoningRewardsBuilder.Route</c>), it selects which rewards score this sample; <see langword="null"/> means every reward.
+    /// </summary>
+    public string? TaskType { get; init; }
+
     /// <summary>Any other reference data a custom reward needs, by name.</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = EmptyExtra;
 
