@@ -6,8 +6,9 @@ namespace R1.MLNet.Training;
 /// <summary>Turns one step's rewards, completions and learning outcome into <see cref="GrpoStepMetrics"/>.</summary>
 internal static class GrpoMetrics
 {
+    /// <summary>The metrics of step <paramref name="step"/>; <paramref name="taskTypes"/> holds each completion's task type (null when none).</summary>
     public static GrpoStepMetrics Build(int step, GrpoOptions options, RewardBatchResult scores, IReadOnlyList<GenerationResult> results,
-        LearnOutcome learn)
+        LearnOutcome learn, IReadOnlyList<string?> taskTypes)
     {
         // Missing scores (a reward that failed) are left out: of their reward's statistics, and, through the sample's total, of the
         // reward mean and the zero-std count. With every reward present these are the plain statistics.
@@ -18,7 +19,7 @@ internal static class GrpoMetrics
             .ToDictionary(x => x.name, x => new RewardStatistics(Mean(x.values), Std(x.values)));
         var missingByReward = scores.RewardNames.Select((name, r) => (name, count: scores.MissingCount(r)))
             .ToDictionary(x => x.name, x => x.count);
-        var correct = ReasoningEvaluator.Correctness(scores, options.AccuracyReward);
+        var correct = ReasoningEvaluator.Correctness(scores, options.AccuracyRewards);
         int g = options.NumGenerations, groups = present.Length / g;
         int zeroStd = Enumerable.Range(0, groups)
             .Count(i => Enumerable.Range(i * g, g).Where(j => present[j]).Select(j => scores.Total[j]).Distinct().Count() <= 1);
@@ -43,8 +44,16 @@ internal static class GrpoMetrics
             GradNorm = learn.GradNorm,
             LearningRate = learn.LearningRate,
             Skipped = learn.Skipped,
+            ByTaskType = ByTaskType(scores, correct, present, taskTypes),
         };
     }
+
+    private static IReadOnlyDictionary<string, TaskTypeStatistics> ByTaskType(RewardBatchResult scores, bool[] correct, bool[] present,
+        IReadOnlyList<string?> taskTypes) =>
+        Enumerable.Range(0, correct.Length).Where(i => taskTypes[i] is not null)
+            .GroupBy(i => taskTypes[i]!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new TaskTypeStatistics(g.Count(),
+                Mean(g.Where(i => present[i]).Select(i => scores.Total[i]).ToArray()), g.Count(i => correct[i]) / (double)g.Count()));
 
     private static double Mean(double[] values) => values.Length == 0 ? double.NaN : values.Average();
 

@@ -59,7 +59,7 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
         var learn = Learn(step, batch, lossMask, oldLogp, refLogp, advantages);
         double learningSeconds = Lap(clock);
 
-        var metrics = GrpoMetrics.Build(step, options, scores, results, learn) with
+        var metrics = GrpoMetrics.Build(step, options, scores, results, learn, samples.Select(s => s.TaskType).ToList()) with
         {
             RolloutSeconds = rolloutSeconds, ScoringSeconds = scoringSeconds, LearningSeconds = learningSeconds,
             LearningTokens = batch.InputIds.numel() * options.NumIterations,

@@ -78,7 +78,22 @@ public sealed record GrpoStepMetrics
 
     /// <summary>Held-out accuracy if this step ran an evaluation.</summary>
     public double? EvalAccuracy { get; init; }
+
+    /// <summary>
+    /// Reward and accuracy per task type (<see cref="ReasoningExample.TaskType"/>) of the step's prompts, ordered by name; empty when no
+    /// prompt has a task type.
+    /// </summary>
+    public IReadOnlyDictionary<string, TaskTypeStatistics> ByTaskType { get; init; } = new Dictionary<string, TaskTypeStatistics>();
+
+    /// <summary>Held-out accuracy per task type if this step ran an evaluation (see <see cref="EvaluationResult.AccuracyByTaskType"/>).</summary>
+    public IReadOnlyDictionary<string, double>? EvalAccuracyByTaskType { get; init; }
 }
+
+/// <summary>One task type's share of a GRPO step.</summary>
+/// <param name="Completions">How many of the step's completions answer prompts of this task type.</param>
+/// <param name="RewardMean">Mean total reward of those completions (those with a complete total; NaN when none).</param>
+/// <param name="Accuracy">Fraction of those completions the accuracy rewards score as correct.</param>
+public readonly record struct TaskTypeStatistics(int Completions, double RewardMean, double Accuracy);
 
 /// <summary>Mean and standard deviation of one reward over a step's completions.</summary>
 /// <param name="Mean">Mean score.</param>

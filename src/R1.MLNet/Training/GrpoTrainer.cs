@@ -63,7 +63,7 @@ public sealed class GrpoTrainer
         using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, keepThroughStep: start);
         var sampler = new CompletionSampler(_policy, _prompt);
         var step = new GrpoStep(_policy, reference, _rewards, o, sampler, optimizer, _logger);
-        var evaluator = new ReasoningEvaluator(_policy, _rewards, _prompt, o.AccuracyReward);
+        var evaluator = new ReasoningEvaluator(_policy, _rewards, _prompt, o.AccuracyRewards);
         var evalSet = eval is null || o.Evaluation.MaxExamples <= 0 ? eval : eval.Take(o.Evaluation.MaxExamples).ToList();
         int maxNewTokens = o.Sampling.MaxNewTokens;
         var order = new PromptOrder(train.Count, o.Seed);
@@ -78,7 +78,10 @@ public sealed class GrpoTrainer
             var metrics = step.Run(s, batch);                                  // a started step always completes
             done = s + 1;
             if (evalSet is not null && o.Evaluation.Every > 0 && done % o.Evaluation.Every == 0 && done < o.MaxSteps)
-                metrics = metrics with { EvalAccuracy = evaluator.Evaluate(evalSet, maxNewTokens).Accuracy };
+            {
+                var evaluation = evaluator.Evaluate(evalSet, maxNewTokens);
+                metrics = metrics with { EvalAccuracy = evaluation.Accuracy, EvalAccuracyByTaskType = evaluation.AccuracyByTaskType };
+            }
             Report(metrics, metricsFile);
             history.Add(metrics);
             if (o.Checkpoints.Every > 0 && done % o.Checkpoints.Every == 0)
@@ -92,7 +95,10 @@ public sealed class GrpoTrainer
         if (final is not null)
         {
             _logger.LogInformation("GRPO held-out accuracy after {Step} steps: {Accuracy:P1}", done, final.Accuracy);
-            if (history.Count > 0) history[^1] = history[^1] with { EvalAccuracy = final.Accuracy };
+            if (final.AccuracyByTaskType.Count > 0)
+                _logger.LogInformation("GRPO held-out accuracy by task type: {ByTaskType}", Format(final.AccuracyByTaskType));
+            if (history.Count > 0)
+                history[^1] = history[^1] with { EvalAccuracy = final.Accuracy, EvalAccuracyByTaskType = final.AccuracyByTaskType };
         }
         return new GrpoResult(history, done, cancelled, checkpoint, final);
     }
@@ -103,11 +109,16 @@ public sealed class GrpoTrainer
         _options.Progress?.Report(m);
         _logger.LogInformation(
             "step {Step}/{Total} reward {Reward:F3}±{Std:F3} acc {Accuracy:P1} kl {Kl:F4} clip {Clip:P1} H {Entropy:F3} " +
-            "len {Length:F1} zero-std {ZeroStd:P0} " +
+            "len {Length:F1} zero-std {ZeroStd:P0} missing {Missing}{ByTask} " +
             "| rollout {Rollout:F1}s score {Score:F2}s learn {Learn:F1}s{Eval}",
             m.Step, m.TotalSteps, m.RewardMean, m.RewardStd, m.Accuracy, m.Kl, m.ClipFraction, m.Entropy, m.CompletionLength, m.ZeroStdFraction,
+            m.MissingRewards, m.ByTaskType.Count == 0 ? "" : " | " + string.Join(" ", m.ByTaskType.Select(t =>
+                $"{t.Key}: reward {t.Value.RewardMean:F3} acc {t.Value.Accuracy:P1}")),
             m.RolloutSeconds, m.ScoringSeconds, m.LearningSeconds, m.EvalAccuracy is { } e ? $" | eval {e:P1}" : "");
     }
+
+    private static string Format(IReadOnlyDictionary<string, double> accuracy) =>
+        string.Join(", ", accuracy.Select(a => $"{a.Key} {a.Value:P1}"));
 
     /// <summary>Every prompt must leave room for at least one new token in the model's context; names the first that does not.</summary>
     private void CheckPromptLengths(IReadOnlyList<ReasoningExample> examples, string name)

@@ -8,13 +8,18 @@ namespace R1.MLNet.Training;
 
 /// <summary>
 /// Measures a policy's accuracy on held-out examples: greedy completions (batched), scored by the reward pipeline; an example
-/// is correct when the accuracy reward gives it at least 1 (or, without that reward, when the total reward is positive).
+/// is correct when the first accuracy reward that applies to it gives it at least 1 (or, when the pipeline has none of the accuracy
+/// rewards, when the total reward is positive). With rewards routed by task type, each row is graded by its own accuracy reward
+/// (<c>math</c> for math rows, <c>judge</c> for general ones), and <see cref="EvaluationResult.AccuracyByTaskType"/> splits the result.
 /// </summary>
 public sealed class ReasoningEvaluator
 {
     private readonly IRewardScorer _rewards;
     private readonly CompletionSampler _sampler;
-    private readonly string _accuracyReward;
+    private readonly IReadOnlyList<string> _accuracyRewards;
+
+    /// <summary>The rewards that decide correctness by default, in order: <c>math</c>, <c>code</c>, <c>judge</c>.</summary>
+    public static IReadOnlyList<string> DefaultAccuracyRewards { get; } = ["math", "code", "judge"];
 
     /// <summary>Creates an evaluator.</summary>
     /// <param name="policy">The model to evaluate (not owned).</param>
@@ -22,13 +27,16 @@ public sealed class ReasoningEvaluator
     /// <param name="prompt">
     /// How questions become model input (the template and a prefilled completion prefix). Default <see cref="PromptFormat.R1Zero"/>.
     /// </param>
-    /// <param name="accuracyReward">The reward that decides correctness. Default <c>math</c>.</param>
-    public ReasoningEvaluator(Policy policy, IRewardScorer rewards, PromptFormat? prompt = null, string accuracyReward = "math")
+    /// <param name="accuracyRewards">
+    /// The rewards that decide correctness, in order (the first that applies to a row decides). Default <see cref="DefaultAccuracyRewards"/>.
+    /// </param>
+    public ReasoningEvaluator(Policy policy, IRewardScorer rewards, PromptFormat? prompt = null, IReadOnlyList<string>? accuracyRewards = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         _rewards = rewards ?? throw new ArgumentNullException(nameof(rewards));
         _sampler = new CompletionSampler(policy, prompt ?? PromptFormat.R1Zero);
-        _accuracyReward = accuracyReward ?? throw new ArgumentNullException(nameof(accuracyReward));
+        _accuracyRewards = accuracyRewards is null ? DefaultAccuracyRewards : [.. accuracyRewards];
+        if (_accuracyRewards.Count == 0) throw new ArgumentException("Name at least one accuracy reward.", nameof(accuracyRewards));
     }
 
     /// <summary>Greedy accuracy on <paramref name="examples"/>, in batches of <paramref name="batchSize"/>.</summary>
@@ -65,7 +73,7 @@ public sealed class ReasoningEvaluator
             texts.AddRange(_sampler.Sample(chunk.Select(e => e.Prompt).ToList(), options).Select(c => c.Text));
         }
         var scores = _rewards.ScoreAsync(rows.Select((e, i) => ToRewardSample(e, texts[i])).ToList(), ct).AsTask().GetAwaiter().GetResult();
-        var correct = Correctness(scores, _accuracyReward);
+        var correct = Correctness(scores, _accuracyRewards);
         var results = rows.Select((e, i) => new EvaluationSample(e, texts[i], correct[i])).ToList();
         return new EvaluationResult(correct.Count(c => c) / (double)rows.Count, results);
     }
@@ -82,10 +90,25 @@ public sealed class ReasoningEvaluator
     /// </summary>
     public static bool[] Correctness(RewardBatchResult scores, string accuracyReward)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accuracyReward);
+        return Correctness(scores, [accuracyReward]);
+    }
+
+    /// <summary>
+    /// Per sample: whether the first of <paramref name="accuracyRewards"/> that applies to it scored at least 1 (false when none
+    /// applies); when the pipeline has none of these rewards, whether the total is positive.
+    /// </summary>
+    public static bool[] Correctness(RewardBatchResult scores, IReadOnlyList<string> accuracyRewards)
+    {
         ArgumentNullException.ThrowIfNull(scores);
-        int index = scores.RewardNames.ToList().FindIndex(n => string.Equals(n, accuracyReward, StringComparison.OrdinalIgnoreCase));
-        return index >= 0
-            ? scores.Scores[index].Select(s => s.Value >= 1.0 - 1e-9).ToArray()
-            : scores.Total.Select(t => t > 0).ToArray();
+        ArgumentNullException.ThrowIfNull(accuracyRewards);
+        var names = scores.RewardNames.ToList();
+        var indices = accuracyRewards.Select(a => names.FindIndex(n => string.Equals(n, a, StringComparison.OrdinalIgnoreCase)))
+            .Where(i => i >= 0).Distinct().ToArray();
+        if (indices.Length == 0) return scores.Total.Select(t => t > 0).ToArray();
+        return Enumerable.Range(0, scores.Total.Count)
+            .Select(i => indices.Select(r => scores.Scores[r][i]).FirstOrDefault(s => s.IsApplicable) is { IsApplicable: true } first
+                && first.Value >= 1.0 - 1e-9)
+            .ToArray();
     }
 }

@@ -22,6 +22,7 @@ public class OptionsBindingTests
             ["Grpo:Checkpoints:Directory"] = "ckpt",
             ["Grpo:Checkpoints:Every"] = "5",
             ["Grpo:Evaluation:Every"] = "4",
+            ["Grpo:AccuracyRewards:0"] = "judge",
         }).Build();
 
         var options = configuration.GetSection("Grpo").Get<GrpoOptions>()!;
@@ -41,6 +42,7 @@ public class OptionsBindingTests
         options.Checkpoints.Directory.Should().Be("ckpt");
         options.Checkpoints.Every.Should().Be(5);
         options.Evaluation.Every.Should().Be(4);
+        options.AccuracyRewards.Should().Equal(["judge"], "an array is replaced by binding, not appended to");
         options.Validate();
     }
 
