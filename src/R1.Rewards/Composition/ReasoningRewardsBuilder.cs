@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using R1.Rewards.Abstractions;
 
 namespace R1.Rewards.Composition;
@@ -108,15 +109,25 @@ public sealed class ReasoningRewardsBuilder
     /// section given to <see cref="BindConfiguration"/> (if any), then adjusted by <paramref name="configure"/>.
     /// Reward extensions call this; resolve the options as <c>IOptions&lt;TOptions&gt;</c>.
     /// </summary>
-    public ReasoningRewardsBuilder AddRewardOptions<TOptions>(string subsection, Action<TOptions>? configure = null) where TOptions : class
+    public ReasoningRewardsBuilder AddRewardOptions<TOptions>(string subsection, Action<TOptions>? configure = null) where TOptions : class =>
+        AddRewardOptions(Options.DefaultName, subsection, configure);
+
+    /// <summary>
+    /// Registers the named options <paramref name="optionsName"/> of <typeparamref name="TOptions"/> (resolve them with
+    /// <c>IOptionsMonitor&lt;TOptions&gt;.Get(optionsName)</c>), bound from <paramref name="subsection"/>, then adjusted by
+    /// <paramref name="configure"/>: for rewards registered several times under different names, such as judges.
+    /// </summary>
+    internal ReasoningRewardsBuilder AddRewardOptions<TOptions>(string optionsName, string subsection, Action<TOptions>? configure)
+        where TOptions : class
     {
+        ArgumentNullException.ThrowIfNull(optionsName);
         ArgumentException.ThrowIfNullOrWhiteSpace(subsection);
-        Services.AddOptions<TOptions>().Configure<IServiceProvider>((options, sp) =>
+        Services.AddOptions<TOptions>(optionsName).Configure<IServiceProvider>((options, sp) =>
         {
             foreach (var source in sp.GetServices<RewardConfigurationSection>())
                 source.Section.GetSection(subsection).Bind(options);
         });
-        if (configure != null) Services.Configure(configure);
+        if (configure != null) Services.Configure(optionsName, configure);
         return this;
     }
 
