@@ -1,0 +1,81 @@
+using R1.Rewards.Readability;
+using R1.Rollout.Generation;
+
+namespace R1.MLNet.Training;
+
+/// <summary>
+/// Every setting of <see cref="RejectionSampler"/> (DeepSeek-R1's stage 3: sample several completions per prompt from a teacher,
+/// keep the correct and readable ones), with its default. Binds from configuration
+/// (<c>configuration.GetSection("RejectionSampling").Bind(options)</c>; <see cref="Filters"/> and <see cref="Progress"/> are set in code).
+/// </summary>
+public sealed class RejectionSamplingOptions
+{
+    /// <summary>k: completions sampled per prompt. Default 4.</summary>
+    public int SamplesPerPrompt { get; set; } = 4;
+
+    /// <summary>
+    /// How completions are sampled. Default temperature 0.6, top-p 0.95 (the paper's sampling settings), <c>MaxNewTokens</c> 256.
+    /// Its <c>Seed</c> is not used: each batch's seed derives from <see cref="Seed"/> and the batch index, so a resumed run samples
+    /// exactly as an uninterrupted one. With an <c>IChatClient</c> teacher, temperature, top-p and <c>MaxNewTokens</c> become
+    /// <c>ChatOptions.Temperature</c>, <c>TopP</c> and <c>MaxOutputTokens</c>.
+    /// </summary>
+    public SamplingOptions Sampling { get; set; } = new() { Temperature = 0.6, TopP = 0.95, MaxNewTokens = 256 };
+
+    /// <summary>Prompts per batch: the unit of generation, of the output file and of resuming. Default 16.</summary>
+    public int PromptsPerBatch { get; set; } = 16;
+
+    /// <summary>The most samples kept per prompt (the first ones in sample order); the rest are dropped as <c>max-kept</c>. Default null: all.</summary>
+    public int? MaxKeptPerPrompt { get; set; }
+
+    /// <summary>
+    /// Drop a sample whose completion equals (after trimming and collapsing whitespace) one already kept for the same prompt, as
+    /// <c>duplicate</c>. Default true.
+    /// </summary>
+    public bool Deduplicate { get; set; } = true;
+
+    /// <summary>
+    /// The correctness rule: the minimum score per reward (by reward name, case-insensitive). A sample is correct when at least one
+    /// of these rewards applies to it and every one that applies reaches its minimum; a missing score (the reward failed) drops it.
+    /// Rewards of the pipeline not named here (format, language, …) do not decide correctness. Names the pipeline does not have
+    /// are ignored, but at least one must be in it unless the dictionary is empty. Empty: only <see cref="MinTotal"/> decides.
+    /// Default <c>math</c> ≥ 1, <c>code</c> ≥ 1, <c>judge</c> ≥ 1.
+    /// </summary>
+    public Dictionary<string, double> MinScores { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["math"] = 1.0, ["code"] = 1.0, ["judge"] = 1.0,
+    };
+
+    /// <summary>Also require the weighted total reward to reach this value (dropped as <c>reward:total</c>). Default null: no total check.</summary>
+    public double? MinTotal { get; set; }
+
+    /// <summary>
+    /// The readability filters, run in order on correct samples; the first that fails is the drop reason (<c>filter:&lt;Name&gt;</c>).
+    /// Default none (R1.Rewards' default set replaces it once it exists; set it explicitly to be independent of that).
+    /// </summary>
+    public IList<IReadabilityFilter> Filters { get; set; } = [];
+
+    /// <summary>
+    /// A JSONL file that receives one line per sample (kept and dropped), appended and flushed batch by batch. A new run with the
+    /// same path resumes: it reads the file back, drops a torn last line and an incomplete last batch, checks that the file belongs
+    /// to the same prompts and settings, and samples only the remaining batches. Default none.
+    /// </summary>
+    public string? OutputPath { get; set; }
+
+    /// <summary>Requests in flight at once with an <c>IChatClient</c> teacher. Default 4.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>How long one <c>IChatClient</c> request may take before it counts as a <c>teacher-error</c>. Default 5 minutes.</summary>
+    public TimeSpan TeacherTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Random seed of the sampling; the same seed, teacher and prompts give the same rows. Default 42.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Receives the progress after each batch. Default none.</summary>
+    public IProgress<RejectionSamplingProgress>? Progress { get; set; }
+
+    /// <summary>A copy (its <see cref="Sampling"/>, <see cref="MinScores"/> and <see cref="Filters"/> are copies too).</summary>
+    public RejectionSamplingOptions Clone() => throw new NotImplementedException();
+
+    /// <summary>Checks every value and throws an <see cref="ArgumentException"/> naming the first bad one.</summary>
+    public void Validate() => throw new NotImplementedException();
+}
