@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using R1.MLNet.Training;
 using R1.Rewards.Composition;
 using R1.Rollout;
+using R1.Rollout.ChatTemplates;
 
 namespace R1.MLNet.Recipe;
 
@@ -88,6 +89,23 @@ public sealed class R1Recipe
         }
         _logger.LogInformation("Recipe: done; final policy {Folder}", results[^1].PolicyFolder);
         return new R1RecipeResult(results);
+    }
+
+    /// <summary>
+    /// The evaluation the recipe runs after every stage, for any policy (a student, a baseline): greedy completions of
+    /// <paramref name="heldOut"/>, each task type judged by its accuracy reward in <paramref name="options"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="heldOut"/> is empty.</exception>
+    public static RecipeEvaluation Evaluate(Policy policy, IRewardScorer rewards, IReadOnlyList<ReasoningExample> heldOut,
+        RecipeEvaluationOptions? options = null, PromptFormat? prompt = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(rewards);
+        ArgumentNullException.ThrowIfNull(heldOut);
+        if (heldOut.Count == 0) throw new ArgumentException("Nothing to evaluate: the held-out list is empty.", nameof(heldOut));
+        options ??= new RecipeEvaluationOptions();
+        options.Validate();
+        return RecipeEvaluator.Evaluate(policy, rewards, prompt ?? PromptFormat.R1Zero, heldOut, options)!;
     }
 
     private RecipeStageResult RunStage(RecipeStage stage, RecipeStageContext context, Policy basePolicy, string? input)
