@@ -40,7 +40,7 @@ public sealed record RejectionSamplingSummary
         double share = Samples == 0 ? 0 : Kept / (double)Samples;
         text.AppendLine($"rejection sampling: {Prompts} prompts, {Samples} samples, {Kept} kept ({share:P1}), " +
                         $"{PromptsWithKept} prompts with a kept sample{(Cancelled ? " (cancelled)" : "")}");
-        text.AppendLine($"  {Seconds:0.0} s, {SamplesPerSecond:0.00} samples/s, {KeptPerSecond:0.00} kept/s" +
+        text.AppendLine($"  {Seconds:0.00} s, {SamplesPerSecond:0.00} samples/s, {KeptPerSecond:0.00} kept/s" +
                         (ResumedPrompts > 0 ? $", {ResumedPrompts} prompts resumed from the file" : ""));
         int width = Math.Max(24, DroppedByReason.Keys.Select(k => k.Length + 2).DefaultIfEmpty(0).Max());
         text.AppendLine($"  {"dropped by reason".PadRight(width)}{"count",7}");
