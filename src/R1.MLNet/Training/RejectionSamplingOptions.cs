@@ -74,8 +74,46 @@ public sealed class RejectionSamplingOptions
     public IProgress<RejectionSamplingProgress>? Progress { get; set; }
 
     /// <summary>A copy (its <see cref="Sampling"/>, <see cref="MinScores"/> and <see cref="Filters"/> are copies too).</summary>
-    public RejectionSamplingOptions Clone() => throw new NotImplementedException();
+    public RejectionSamplingOptions Clone()
+    {
+        var copy = (RejectionSamplingOptions)MemberwiseClone();
+        copy.Sampling = Sampling?.Clone()!;
+        copy.MinScores = MinScores is null ? null! : new Dictionary<string, double>(MinScores, StringComparer.OrdinalIgnoreCase);
+        copy.Filters = Filters is null ? null! : Filters.ToList();
+        return copy;
+    }
 
     /// <summary>Checks every value and throws an <see cref="ArgumentException"/> naming the first bad one.</summary>
-    public void Validate() => throw new NotImplementedException();
+    public void Validate()
+    {
+        const string name = nameof(RejectionSamplingOptions);
+        static void Positive(int v, string property)
+        {
+            if (v < 1) throw new ArgumentOutOfRangeException(property, v, $"{name}.{property} must be at least 1.");
+        }
+        Positive(SamplesPerPrompt, nameof(SamplesPerPrompt));
+        Positive(PromptsPerBatch, nameof(PromptsPerBatch));
+        Positive(MaxConcurrency, nameof(MaxConcurrency));
+        if (MaxKeptPerPrompt is { } max) Positive(max, nameof(MaxKeptPerPrompt));
+        if (TeacherTimeout <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(TeacherTimeout), TeacherTimeout, $"{name}.TeacherTimeout must be positive.");
+        if (Sampling is null) throw new ArgumentNullException(nameof(Sampling), $"{name}.Sampling must not be null.");
+        SamplingChecks.Validate(Sampling, $"{name}.Sampling");
+        if (MinScores is null) throw new ArgumentNullException(nameof(MinScores), $"{name}.MinScores must not be null.");
+        foreach (var (reward, min) in MinScores)
+            if (string.IsNullOrWhiteSpace(reward) || !double.IsFinite(min))
+                throw new ArgumentException($"{name}.MinScores['{reward}'] = {min}: names must be non-empty and minimums finite.", nameof(MinScores));
+        if (MinTotal is { } total && !double.IsFinite(total))
+            throw new ArgumentOutOfRangeException(nameof(MinTotal), total, $"{name}.MinTotal must be finite.");
+        if (MinScores.Count == 0 && MinTotal is null)
+            throw new ArgumentException($"{name}: MinScores is empty and MinTotal is not set, so nothing decides correctness.", nameof(MinScores));
+        if (Filters is null) throw new ArgumentNullException(nameof(Filters), $"{name}.Filters must not be null.");
+        for (int i = 0; i < Filters.Count; i++)
+            if (Filters[i] is null || string.IsNullOrWhiteSpace(Filters[i].Name))
+                throw new ArgumentException($"{name}.Filters[{i}] is null or has no Name.", nameof(Filters));
+        var twice = Filters.GroupBy(f => f.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null) throw new ArgumentException($"{name}.Filters has two filters named '{twice.Key}'.", nameof(Filters));
+        if (OutputPath is { } path && string.IsNullOrWhiteSpace(path))
+            throw new ArgumentException($"{name}.OutputPath must be null or a file path (got '{path}').", nameof(OutputPath));
+    }
 }
