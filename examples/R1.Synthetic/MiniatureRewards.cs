@@ -26,8 +26,9 @@ public static class MiniatureRewards
         .AddKeyedSingleton(JudgeKey, judge)
         .AddReasoningRewards(b => b
             .AddMathAccuracy().AddFormat(weight: 0.5).AddJudge(JudgeKey)
-            .Route(RecipeTaskFamily.Math, "math", "format")
-            .Route(RecipeTaskFamily.Words, JudgeReward.RewardName, "format"))
+            /*TEMP*/ //.Route(RecipeTaskFamily.Math, "math", "format")
+            /*TEMP*/ //.Route(RecipeTaskFamily.Words, JudgeReward.RewardName, "format")
+            )
         .BuildServiceProvider().GetRequiredService<IRewardScorer>();
 
     /// <summary>The accuracy reward per task type, for the recipe's evaluation.</summary>
