@@ -16,6 +16,8 @@ namespace R1.Synthetic;
 /// </summary>
 public sealed class MiniatureRecipe(MiniatureSettings settings, ILoggerFactory loggerFactory)
 {
+    private Action<string> _progress = _ => { };
+
     /// <summary>The prompt format of every stage: the R1-Zero template (its preamble is one token of the family's tokenizer).</summary>
     public static PromptFormat Prompt => PromptFormat.R1Zero;
 
@@ -24,6 +26,7 @@ public sealed class MiniatureRecipe(MiniatureSettings settings, ILoggerFactory l
     {
         var s = settings;
         progress ??= _ => { };
+        _progress = progress;
         var family = new RecipeTaskFamily(s.HeldOut, s.Seed, s.MaxOperand);
         var judge = new NumberWordsJudge();
         var routed = MiniatureRewards.AllScenarios(judge);
@@ -35,7 +38,11 @@ public sealed class MiniatureRecipe(MiniatureSettings settings, ILoggerFactory l
         using var teacherBase = Pretrain(ModelConfig.Tiny(RecipeTaskFamily.CreateTokenizer().VocabSize), s.PretrainSteps, corpus,
             Path.Combine(work, "pretrained-teacher"), ct);
         progress($"teacher base: {Parameters(teacherBase):N0} parameters, pre-trained {s.PretrainSteps} steps on {corpus.Count} rows");
-        var recipe = new R1Recipe(MiniatureRewards.Reasoning(), routed, RecipeOptions(work), loggerFactory.CreateLogger<R1Recipe>());
+        var options = RecipeOptions(work);
+        options.Progress = new Inline<RecipeStageResult>(r => progress($"{r.Stage}: held-out {r.Evaluation?.Accuracy:P1} " +
+            $"({string.Join(", ", r.Evaluation?.ByTaskType.Select(t => $"{t.Key} {t.Value:P1}") ?? [])}), {r.Steps} steps, {r.Seconds:F0}s" +
+            (r.Loaded ? " (loaded)" : "")));
+        var recipe = new R1Recipe(MiniatureRewards.Reasoning(), routed, options, loggerFactory.CreateLogger<R1Recipe>());
         var result = recipe.Run(teacherBase, RecipeData(family, heldOut), ct);
         progress("recipe done");
 
@@ -49,7 +56,7 @@ public sealed class MiniatureRecipe(MiniatureSettings settings, ILoggerFactory l
             students = new StudentComparison(s, routed, heldOut, ct).Run(
                 config => Pretrain(config, s.StudentPretrainSteps, corpus, Path.Combine(work, "pretrained-student"), ct),
                 family.Train.Select(p => p.ToExample()).ToList(), kept.Select(r => (r.Prompt, r.Response)).ToList(), Parameters(teacherBase));
-        progress("students done");
+        if (students is not null) progress("student comparison done");
         return new MiniatureReport(result, planted, students, judge.Calls);
     }
 
@@ -117,12 +124,21 @@ public sealed class MiniatureRecipe(MiniatureSettings settings, ILoggerFactory l
         var options = new PolicyOptions { Seed = s.Seed, NumThreads = s.Threads };
         if (s.Resume && File.Exists(Path.Combine(folder, "config.json"))) return Policy.Load(folder, options);
         var policy = Policy.Create(config, RecipeTaskFamily.CreateTokenizer(), options);
-        var sft = new SftOptions { MaxSteps = steps, BatchSize = s.PretrainBatch, Optimizer = { LearningRate = s.PretrainLr }, Seed = s.Seed };
+        var sft = new SftOptions
+        {
+            MaxSteps = steps, BatchSize = s.PretrainBatch, Optimizer = { LearningRate = s.PretrainLr }, Seed = s.Seed, LogEvery = 100,
+            Progress = new Inline<SftStepMetrics>(m => _progress($"pre-training {Parameters(policy):N0} parameters: step {m.Step}/{steps}, loss {m.Loss:F3}")),
+        };
         new SftTrainer(policy, sft, Prompt, loggerFactory.CreateLogger<SftTrainer>()).Train(
             corpus.Select(r => (r.Problem.Question, r.Response)).ToList(), ct);
         ct.ThrowIfCancellationRequested();
         policy.Save(folder);
         return policy;
+    }
+
+    private sealed class Inline<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 
     internal static long Parameters(Policy policy) => policy.Model.parameters().Sum(p => p.numel());

@@ -81,11 +81,13 @@ public sealed class R1Recipe
             {
                 _logger.LogInformation("Recipe: stage {Stage} is complete in {Folder}; loaded", stage, work.StageFolder(stage));
                 results.Add(Loaded(work, record));
+                _options.Progress?.Report(results[^1]);
                 continue;
             }
             if (!running) work.ClearAfter(stage);
             running = true;
             results.Add(RunStage(stage, context, basePolicy, results.Count > 0 ? results[^1].PolicyFolder : null));
+            _options.Progress?.Report(results[^1]);
         }
         _logger.LogInformation("Recipe: done; final policy {Folder}", results[^1].PolicyFolder);
         return new R1RecipeResult(results);

@@ -34,12 +34,15 @@ public sealed class R1RecipeOptions
     /// <summary>How questions become model input, for every stage. Default <see cref="PromptFormat.R1Zero"/>.</summary>
     public PromptFormat Prompt { get; set; } = PromptFormat.R1Zero;
 
+    /// <summary>Receives each stage's result as soon as it is complete (run or loaded). Default none.</summary>
+    public IProgress<RecipeStageResult>? Progress { get; set; }
+
     /// <summary>A copy whose groups are copies too (the recipe keeps one).</summary>
     public R1RecipeOptions Clone() => new()
     {
         WorkDirectory = WorkDirectory, ColdStart = ColdStart?.Clone(), ReasoningRl = ReasoningRl?.Clone(),
         RejectionSampling = RejectionSampling?.Clone(), AllScenariosRl = AllScenariosRl?.Clone(), Evaluation = Evaluation?.Clone()!,
-        Prompt = Prompt,
+        Prompt = Prompt, Progress = Progress,
     };
 
     /// <summary>Checks every value and throws an <see cref="ArgumentException"/> naming the first bad one.</summary>
@@ -52,10 +55,25 @@ public sealed class R1RecipeOptions
                                         "AllScenariosRl.");
         if (Evaluation is null) throw new ArgumentNullException(nameof(Evaluation), "R1RecipeOptions.Evaluation must not be null.");
         if (Prompt is null) throw new ArgumentNullException(nameof(Prompt), "R1RecipeOptions.Prompt must not be null.");
-        ColdStart?.Validate();
-        ReasoningRl?.Validate();
-        RejectionSampling?.Validate();
-        AllScenariosRl?.Validate();
+        // The recipe sets each trainer's checkpoint folder, so a checkpoint interval needs no folder of its own here.
+        WithFolder(ColdStart)?.Validate();
+        WithFolder(ReasoningRl)?.Validate();
+        RejectionSampling?.Validate(WithFolder);
+        WithFolder(AllScenariosRl)?.Validate();
         Evaluation.Validate();
+    }
+
+    private SftOptions? WithFolder(SftOptions? options)
+    {
+        var copy = options?.Clone();
+        if (copy?.Checkpoints is { } c) c.Directory ??= WorkDirectory;
+        return copy;
+    }
+
+    private GrpoOptions? WithFolder(GrpoOptions? options)
+    {
+        var copy = options?.Clone();
+        if (copy?.Checkpoints is { } c) c.Directory ??= WorkDirectory;
+        return copy;
     }
 }

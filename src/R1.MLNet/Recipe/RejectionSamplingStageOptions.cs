@@ -27,11 +27,11 @@ public sealed class RejectionSamplingStageOptions
     /// <summary>A copy whose groups are copies too.</summary>
     public RejectionSamplingStageOptions Clone() => new() { Sampler = Sampler?.Clone()!, Sft = Sft?.Clone()!, FromBase = FromBase };
 
-    internal void Validate()
+    internal void Validate(Func<SftOptions, SftOptions?> withCheckpointFolder)
     {
         if (Sampler is null) throw new ArgumentNullException(nameof(Sampler), "R1RecipeOptions.RejectionSampling.Sampler must not be null.");
         if (Sft is null) throw new ArgumentNullException(nameof(Sft), "R1RecipeOptions.RejectionSampling.Sft must not be null.");
         Sampler.Validate();
-        Sft.Validate();
+        withCheckpointFolder(Sft)!.Validate();
     }
 }

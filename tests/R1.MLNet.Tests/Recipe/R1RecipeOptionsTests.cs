@@ -34,6 +34,14 @@ public class R1RecipeOptionsTests
     }
 
     [Test]
+    public void A_checkpoint_interval_needs_no_folder_because_the_recipe_gives_each_stage_one()
+    {
+        Create(o => o.ReasoningRl!.Checkpoints.Every = 2).Should().NotThrow();
+        Create(o => o.RejectionSampling!.Sft.Checkpoints.Every = 2).Should().NotThrow();
+        Create(o => o.ColdStart!.Checkpoints.KeepLast = -1).Should().Throw<ArgumentException>().WithMessage("*KeepLast*");
+    }
+
+    [Test]
     public void The_options_are_copied_so_later_changes_do_not_reach_the_recipe()
     {
         var options = RecipeFixtures.Options(Path.Combine(Path.GetTempPath(), "r1-recipe-unused"));
