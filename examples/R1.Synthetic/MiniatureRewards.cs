@@ -26,9 +26,8 @@ public static class MiniatureRewards
         .AddKeyedSingleton(JudgeKey, judge)
         .AddReasoningRewards(b => b
             .AddMathAccuracy().AddFormat(weight: 0.5).AddJudge(JudgeKey)
-            /*TEMP*/ //.Route(RecipeTaskFamily.Math, "math", "format")
-            /*TEMP*/ //.Route(RecipeTaskFamily.Words, JudgeReward.RewardName, "format")
-            )
+            .Route(RecipeTaskFamily.Math, "math", "format")
+            .Route(RecipeTaskFamily.Words, JudgeReward.RewardName, "format"))
         .BuildServiceProvider().GetRequiredService<IRewardScorer>();
 
     /// <summary>The accuracy reward per task type, for the recipe's evaluation.</summary>

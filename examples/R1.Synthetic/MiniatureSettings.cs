@@ -13,15 +13,15 @@ public sealed class MiniatureSettings
     public int MaxOperand { get; set; } = 9;
     // the pre-training corpus and its planted failures
     public double SlipRate { get; set; } = 0.6;             // solutions that add before multiplying
-    public double MixedRate { get; set; } = 0.15;           // chains of thought with a Hangul word
-    public double CodeRate { get; set; } = 0.15;            // chains of thought in a code fence
-    public int PretrainSteps { get; set; } = 400;
+    public double MixedRate { get; set; } = 0.2;            // chains of thought with a Hangul word
+    public double CodeRate { get; set; } = 0.2;             // chains of thought in a code fence
+    public int PretrainSteps { get; set; } = 300;
     public int PretrainBatch { get; set; } = 64;
     public double PretrainLr { get; set; } = 3e-3;
     // 1. cold start: readable rows (no planted readability failure; the slip stays at the corpus rate)
     public int ColdStartRows { get; set; } = 512;
-    public int ColdStartSteps { get; set; } = 40;
-    public double ColdStartLr { get; set; } = 1e-3;
+    public int ColdStartSteps { get; set; } = 20;
+    public double ColdStartLr { get; set; } = 5e-4;
     // 2. reasoning RL (math prompts, math + format rewards) and 4. RL for all scenarios (routed rewards); 0 steps skips a stage
     public int RlSteps { get; set; } = 30;
     public int AllRlSteps { get; set; } = 20;
@@ -34,17 +34,17 @@ public sealed class MiniatureSettings
     // 3. rejection sampling from the RL checkpoint, then SFT (0 steps skips the stage)
     public int RsProblems { get; set; } = 300;              // training problems sampled, each as math and as words
     public int RsSamples { get; set; } = 4;
-    public double RsTemperature { get; set; } = 0.6;
+    public double RsTemperature { get; set; } = 1.0;        // the paper's 0.6 collapses a tiny model onto duplicates
     public double RsTopP { get; set; } = 0.95;
     public int RsMaxKept { get; set; } = 2;
-    public int RsSftSteps { get; set; } = 120;
+    public int RsSftSteps { get; set; } = 80;
     public int RsSftBatch { get; set; } = 64;
     public double RsSftLr { get; set; } = 1e-3;
     public bool RsFromRl { get; set; }                      // fine-tune the RL checkpoint instead of the base model (the paper's choice)
     // distillation vs RL on a smaller student (0 GRPO steps skips the comparison)
     public int StudentHidden { get; set; } = 64;
     public int StudentLayers { get; set; } = 2;
-    public int StudentPretrainSteps { get; set; } = 400;
+    public int StudentPretrainSteps { get; set; } = 300;
     public int StudentGrpoSteps { get; set; } = 20;
     public int StudentSftBatch { get; set; } = 64;
     public double StudentSftLr { get; set; } = 1e-3;
