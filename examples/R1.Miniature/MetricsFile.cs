@@ -15,7 +15,12 @@ public static class MetricsFile
             steps = s.Steps, seconds = s.Seconds, rs_samples = s.RejectionSampling?.Samples, rs_kept = s.RejectionSampling?.Kept,
             rs_dropped = s.RejectionSampling?.DroppedByReason, sft_rows = s.SftRows,
         })).ToList();
-        lines.Add(JsonSerializer.Serialize(new { kind = "planted", report.Planted.KeptMixedScript, report.Planted.KeptCodeBlock, report.Planted.Kept }));
+        var p = report.Planted;
+        lines.Add(JsonSerializer.Serialize(new
+        {
+            kind = "planted", kept = p.Kept, kept_mixed_script = p.KeptMixedScript, kept_code_block = p.KeptCodeBlock,
+            corpus_mixed_script = p.CorpusMixedScript, corpus_code_block = p.CorpusCodeBlock,
+        }));
         if (report.Students is { } st)
             foreach (var (arm, run) in new[] { ("base", (StudentRun?)null), ("rl", st.Rl), ("distilled", st.Distilled) })
                 lines.Add(JsonSerializer.Serialize(new

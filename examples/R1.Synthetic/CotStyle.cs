@@ -6,7 +6,7 @@ public enum CotStyle
     /// <summary>Plain English: <c>4*5=20 then 3+20=23</c>.</summary>
     Plain,
 
-    /// <summary>Mixed scripts: a Hangul word instead of "then", <c>4*5=20 그러면 3+20=23</c>.</summary>
+    /// <summary>Mixed scripts: opens with a Hangul word ("first"), <c>먼저 4*5=20 then 3+20=23</c>.</summary>
     MixedScript,
 
     /// <summary>The steps in a fenced code block: <c>```\n4*5=20\n3+20=23\n```</c>.</summary>

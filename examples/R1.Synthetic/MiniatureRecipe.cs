@@ -31,7 +31,7 @@ public sealed class MiniatureRecipe(MiniatureSettings settings, ILoggerFactory l
         var judge = new NumberWordsJudge();
         var routed = MiniatureRewards.AllScenarios(judge);
         var heldOut = family.HeldOut.Select(p => p.ToExample()).ToList();
-        var corpus = family.Corpus(s.PretrainSteps * s.PretrainBatch, s.SlipRate, s.MixedRate, s.CodeRate, s.Seed);
+        var corpus = family.Corpus(s.PretrainSteps * s.PretrainBatch, s.SlipRate, s.MixedRate, s.CodeRate, s.Seed, s.MessySlipRate);
         string work = Path.Combine(s.Output, "work");
         if (!s.Resume && Directory.Exists(work)) Directory.Delete(work, recursive: true);
 
@@ -127,7 +127,8 @@ public sealed class MiniatureRecipe(MiniatureSettings settings, ILoggerFactory l
         var sft = new SftOptions
         {
             MaxSteps = steps, BatchSize = s.PretrainBatch, Optimizer = { LearningRate = s.PretrainLr }, Seed = s.Seed, LogEvery = 100,
-            Progress = new Inline<SftStepMetrics>(m => _progress($"pre-training {Parameters(policy):N0} parameters: step {m.Step}/{steps}, loss {m.Loss:F3}")),
+            Progress = new Inline<SftStepMetrics>(m =>
+                _progress($"pre-training {Parameters(policy):N0} parameters: step {m.Step}/{steps}, loss {m.Loss:F3}")),
         };
         new SftTrainer(policy, sft, Prompt, loggerFactory.CreateLogger<SftTrainer>()).Train(
             corpus.Select(r => (r.Problem.Question, r.Response)).ToList(), ct);

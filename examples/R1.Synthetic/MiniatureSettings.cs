@@ -12,16 +12,17 @@ public sealed class MiniatureSettings
     public int HeldOut { get; set; } = 100;                 // held-out problems, each asked as math and as words
     public int MaxOperand { get; set; } = 9;
     // the pre-training corpus and its planted failures
-    public double SlipRate { get; set; } = 0.6;             // solutions that add before multiplying
-    public double MixedRate { get; set; } = 0.2;            // chains of thought with a Hangul word
-    public double CodeRate { get; set; } = 0.2;             // chains of thought in a code fence
-    public int PretrainSteps { get; set; } = 300;
+    public double SlipRate { get; set; } = 0.6;             // plain solutions that add before multiplying
+    public double MessySlipRate { get; set; } = 0.3;        // unreadable ones (mixed script, code block) slip less: RL favours them
+    public double MixedRate { get; set; } = 0.15;           // chains of thought with a Hangul word
+    public double CodeRate { get; set; } = 0.15;            // chains of thought in a code fence
+    public int PretrainSteps { get; set; } = 400;
     public int PretrainBatch { get; set; } = 64;
     public double PretrainLr { get; set; } = 3e-3;
     // 1. cold start: readable rows (no planted readability failure; the slip stays at the corpus rate)
     public int ColdStartRows { get; set; } = 512;
-    public int ColdStartSteps { get; set; } = 20;
-    public double ColdStartLr { get; set; } = 5e-4;
+    public int ColdStartSteps { get; set; } = 10;
+    public double ColdStartLr { get; set; } = 3e-4;
     // 2. reasoning RL (math prompts, math + format rewards) and 4. RL for all scenarios (routed rewards); 0 steps skips a stage
     public int RlSteps { get; set; } = 30;
     public int AllRlSteps { get; set; } = 20;

@@ -12,8 +12,8 @@ namespace R1.Synthetic;
 /// <param name="TaskType">Either <see cref="RecipeTaskFamily.Math"/> or <see cref="RecipeTaskFamily.Words"/>.</param>
 public sealed record RecipeProblem(ArithmeticProblem Problem, string TaskType)
 {
-    /// <summary>The Hangul word ("then") that the mixed-script failure puts into the chain of thought.</summary>
-    public const string HangulThen = "그러면";
+    /// <summary>The Hangul word ("first") that the mixed-script failure opens the chain of thought with.</summary>
+    public const string HangulFirst = "먼저";
 
     /// <summary>The question: <c>3+4*5</c>, or <c>3+4*5 in words</c>.</summary>
     public string Question => TaskType == RecipeTaskFamily.Words ? $"{Problem.Question} in words" : Problem.Question;
@@ -33,7 +33,7 @@ public sealed record RecipeProblem(ArithmeticProblem Problem, string TaskType)
             : ($"{b}*{c}={b * c}", $"{a}+{b * c}={Problem.Answer}", Problem.Answer);
         string thinking = style switch
         {
-            CotStyle.MixedScript => $"{first} {HangulThen} {second}",
+            CotStyle.MixedScript => $"{HangulFirst} {first} then {second}",
             CotStyle.CodeBlock => $"```\n{first}\n{second}\n```",
             _ => $"{first} then {second}",
         };

@@ -42,20 +42,24 @@ public sealed class RecipeTaskFamily
     public static CharTokenizer CreateTokenizer()
     {
         var basic = CharTokenizer.CreateDefault(R1ZeroChatTemplate.Preamble);
-        return new CharTokenizer(basic.Alphabet + "`" + RecipeProblem.HangulThen, basic.SpecialTokens);
+        return new CharTokenizer(basic.Alphabet + "`" + RecipeProblem.HangulFirst, basic.SpecialTokens);
     }
 
     /// <summary>
-    /// A supervised corpus drawn from the training problems (both task types alike). Each solution slips with probability
-    /// <paramref name="slipRate"/>; independently, its chain of thought is mixed-script with probability <paramref name="mixedRate"/>,
-    /// else a code block with probability <paramref name="codeRate"/>, else plain.
+    /// A supervised corpus drawn from the training problems (both task types alike). Each chain of thought is mixed-script with
+    /// probability <paramref name="mixedRate"/>, else a code block with probability <paramref name="codeRate"/>, else plain; a plain
+    /// solution slips with probability <paramref name="slipRate"/>, an unreadable one with <paramref name="messySlipRate"/> (default the
+    /// same). With a lower messy slip rate the unreadable styles pay off, so RL on correctness alone brings them back, as the paper
+    /// saw language mixing emerge under RL; both failure styles show in their first token, before the procedure.
     /// </summary>
-    public IReadOnlyList<CorpusRow> Corpus(int count, double slipRate, double mixedRate, double codeRate, int seed)
+    public IReadOnlyList<CorpusRow> Corpus(int count, double slipRate, double mixedRate, double codeRate, int seed, double? messySlipRate = null)
     {
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "The corpus needs at least one example.");
         Probability(slipRate, nameof(slipRate));
         Probability(mixedRate, nameof(mixedRate));
         Probability(codeRate, nameof(codeRate));
+        double messySlip = messySlipRate ?? slipRate;
+        Probability(messySlip, nameof(messySlipRate));
         if (mixedRate + codeRate > 1)
             throw new ArgumentException($"mixedRate + codeRate ({mixedRate + codeRate}) must not exceed 1.", nameof(codeRate));
         var rng = new Random(seed);
@@ -63,9 +67,9 @@ public sealed class RecipeTaskFamily
         return Enumerable.Range(0, count).Select(_ =>
         {
             var p = train[rng.Next(train.Count)];
-            bool slip = rng.NextDouble() < slipRate;
             double u = rng.NextDouble();
             var style = u < mixedRate ? CotStyle.MixedScript : u < mixedRate + codeRate ? CotStyle.CodeBlock : CotStyle.Plain;
+            bool slip = rng.NextDouble() < (style == CotStyle.Plain ? slipRate : messySlip);
             return new CorpusRow(p, p.Completion(slip, style), slip, style);
         }).ToList();
     }

@@ -65,7 +65,10 @@ public sealed class StudentComparison(MiniatureSettings settings, IRewardScorer 
     {
         var s = settings;
         using var student = Policy.Load(folder, new PolicyOptions { NumThreads = s.Threads });
-        var options = new SftOptions { MaxSteps = steps, BatchSize = s.StudentSftBatch, Optimizer = { LearningRate = s.StudentSftLr }, Seed = s.Seed };
+        var options = new SftOptions
+        {
+            MaxSteps = steps, BatchSize = s.StudentSftBatch, Optimizer = { LearningRate = s.StudentSftLr }, Seed = s.Seed,
+        };
         var clock = Stopwatch.StartNew();
         var result = new SftTrainer(student, options, MiniatureRecipe.Prompt).Train(rows, ct);
         double seconds = clock.Elapsed.TotalSeconds;

@@ -25,10 +25,14 @@ public sealed class R1RecipeOptions
     /// <summary>Stage 3, rejection sampling on <see cref="R1RecipeData.RejectionSamplingPrompts"/> and SFT. Default none (skipped).</summary>
     public RejectionSamplingStageOptions? RejectionSampling { get; set; }
 
-    /// <summary>Stage 4, RL for all scenarios on <see cref="R1RecipeData.AllScenariosPrompts"/> with the routed rewards. Default none (skipped).</summary>
+    /// <summary>
+    /// Stage 4, RL for all scenarios on <see cref="R1RecipeData.AllScenariosPrompts"/> with the routed rewards. Default none (skipped).
+    /// </summary>
     public GrpoOptions? AllScenariosRl { get; set; }
 
-    /// <summary>The held-out evaluation after every stage (skipped when there is no held-out data). Default see <see cref="RecipeEvaluationOptions"/>.</summary>
+    /// <summary>
+    /// The held-out evaluation after every stage (skipped when there is no held-out data). Default see <see cref="RecipeEvaluationOptions"/>.
+    /// </summary>
     public RecipeEvaluationOptions Evaluation { get; set; } = new();
 
     /// <summary>How questions become model input, for every stage. Default <see cref="PromptFormat.R1Zero"/>.</summary>

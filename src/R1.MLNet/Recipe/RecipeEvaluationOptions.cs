@@ -39,7 +39,8 @@ public sealed class RecipeEvaluationOptions
             throw new ArgumentOutOfRangeException(nameof(MaxNewTokens), MaxNewTokens, "R1RecipeOptions.Evaluation.MaxNewTokens must be at least 1.");
         if (BatchSize < 1)
             throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "R1RecipeOptions.Evaluation.BatchSize must be at least 1.");
-        if (AccuracyRewards is null) throw new ArgumentNullException(nameof(AccuracyRewards), "R1RecipeOptions.Evaluation.AccuracyRewards must not be null.");
+        if (AccuracyRewards is null)
+            throw new ArgumentNullException(nameof(AccuracyRewards), "R1RecipeOptions.Evaluation.AccuracyRewards must not be null.");
         if (string.IsNullOrWhiteSpace(DefaultAccuracyReward))
             throw new ArgumentException("R1RecipeOptions.Evaluation.DefaultAccuracyReward must name a reward.", nameof(DefaultAccuracyReward));
         foreach (var (type, reward) in AccuracyRewards)

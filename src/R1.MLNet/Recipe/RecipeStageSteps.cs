@@ -54,8 +54,9 @@ internal sealed class RecipeStageSteps(IRewardScorer allScenarioRewards, R1Recip
             if (samples.Summary.Cancelled) Stopped(stage, context.Ct);
             var rows = samples.ToSftPairs().Concat(context.Data.NonReasoning).ToList();
             if (rows.Count == 0)
-                throw new InvalidOperationException("Rejection sampling kept no sample and there are no non-reasoning rows: nothing to fine-tune on. " +
-                                                    $"Drops: {string.Join(", ", samples.Summary.DroppedByReason.Select(d => $"{d.Key} {d.Value}"))}.");
+                throw new InvalidOperationException(
+                    "Rejection sampling kept no sample and there are no non-reasoning rows: nothing to fine-tune on. " +
+                    $"Drops: {string.Join(", ", samples.Summary.DroppedByReason.Select(d => $"{d.Key} {d.Value}"))}.");
             logger.LogInformation("Recipe: rejection sampling kept {Kept} of {Samples} samples; SFT on {Rows} rows from the {Start}",
                 samples.Summary.Kept, samples.Summary.Samples, rows.Count, stageOptions.FromBase ? "base model" : "sampling policy");
             var student = stageOptions.FromBase ? context.Load(context.Work.PolicyFolder(RecipeStage.Base)) : teacher;

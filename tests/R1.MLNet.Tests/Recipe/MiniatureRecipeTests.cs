@@ -13,8 +13,8 @@ public class MiniatureRecipeTests
 {
     private static readonly MiniatureSettings Settings = new()
     {
-        Seed = 7, HeldOut = 30, MaxOperand = 5, PretrainSteps = 150, PretrainBatch = 32, ColdStartRows = 64, ColdStartSteps = 10,
-        RlSteps = 12, AllRlSteps = 4, Prompts = 8, Generations = 4, MaxCompletion = 40, RsProblems = 60, RsSamples = 4, RsSftSteps = 30,
+        Seed = 7, HeldOut = 16, MaxOperand = 3, PretrainSteps = 200, PretrainBatch = 32, ColdStartRows = 64, ColdStartSteps = 5,
+        RlSteps = 12, AllRlSteps = 4, Prompts = 8, Generations = 4, MaxCompletion = 40, RsProblems = 48, RsSamples = 4, RsSftSteps = 30,
         RsSftBatch = 32, StudentHidden = 32, StudentLayers = 1, StudentPretrainSteps = 100, StudentGrpoSteps = 4, StudentSftBatch = 32,
         Output = Path.Combine(Path.GetTempPath(), "r1-miniature-ci-" + Guid.NewGuid().ToString("N")),
     };

@@ -35,7 +35,8 @@ public class R1RecipeTests
         result.Stages.Should().OnlyContain(s => !s.Loaded && File.Exists(Path.Combine(s.Folder, "stage.json")) &&
                                                 File.Exists(Path.Combine(s.PolicyFolder, "config.json")));
         result.Stages.Skip(1).Select(s => s.Steps).Should().Equal(3, 3, 3, 3);
-        result.Stages.Should().OnlyContain(s => s.Evaluation!.Examples == 6 && s.Evaluation.ByTaskType.Keys.Order().SequenceEqual(new[] { "a", "b" }));
+        result.Stages.Should().OnlyContain(s =>
+            s.Evaluation!.Examples == 6 && s.Evaluation.ByTaskType.Keys.Order().SequenceEqual(new[] { "a", "b" }));
         foreach (var s in result.Stages)
             s.Evaluation!.Accuracy.Should().BeApproximately(s.Evaluation.Samples.Count(x => x.Correct) / 6.0, 1e-12);
         var rs = result[RecipeStage.RejectionSamplingSft]!;
@@ -56,7 +57,8 @@ public class R1RecipeTests
 
         again.Stages.Should().OnlyContain(s => s.Loaded);
         again.Stages.Select(s => s.Evaluation!.Accuracy).Should().Equal(first.Stages.Select(s => s.Evaluation!.Accuracy));
-        again[RecipeStage.RejectionSamplingSft]!.RejectionSampling!.Kept.Should().Be(first[RecipeStage.RejectionSamplingSft]!.RejectionSampling!.Kept);
+        var kept = first[RecipeStage.RejectionSamplingSft]!.RejectionSampling!.Kept;
+        again[RecipeStage.RejectionSamplingSft]!.RejectionSampling!.Kept.Should().Be(kept);
         RecipeFixtures.FinalWeights(again).Should().Equal(weights);
     }
 

@@ -16,10 +16,11 @@ public class RecipeLayeringTests
                           "R1.MLNet.RejectionSample", "R1.MLNet.Distill"];
         var recipe = MLNet.GetTypes().Where(t => t.Namespace == "R1.MLNet.Recipe").ToList();
         recipe.Should().Contain([typeof(R1Recipe), typeof(R1RecipeOptions)]);
-        var offenders = recipe.SelectMany(t => TypeReferences.Of(t)
-                .Where(r => r.Assembly.GetName().Name!.StartsWith("Microsoft.ML", StringComparison.Ordinal) && r.Assembly.GetName().Name != "Microsoft.ML.Tokenizers"
-                            || r.Assembly == MLNet && (r.Namespace == "R1.MLNet" || steps.Any(s => r.Namespace?.StartsWith(s, StringComparison.Ordinal) == true)))
-                .Select(r => $"{t.FullName} -> {r.FullName}"))
+        bool IsMlNet(Type r) => r.Assembly.GetName().Name is { } n && n.StartsWith("Microsoft.ML", StringComparison.Ordinal)
+                                 && n != "Microsoft.ML.Tokenizers";
+        bool IsStep(Type r) => r.Assembly == MLNet
+                               && (r.Namespace == "R1.MLNet" || steps.Any(s => r.Namespace?.StartsWith(s, StringComparison.Ordinal) == true));
+        var offenders = recipe.SelectMany(t => TypeReferences.Of(t).Where(r => IsMlNet(r) || IsStep(r)).Select(r => $"{t.FullName} -> {r.FullName}"))
             .Distinct().ToList();
         offenders.Should().BeEmpty("R1.MLNet.Recipe composes the plain-C# trainers only");
     }
