@@ -64,6 +64,26 @@ public class RecipeTaskFamilyTests
     }
 
     [Test]
+    public async Task The_job_routes_math_rows_to_the_math_reward_and_words_rows_to_the_judge_only()
+    {
+        var judge = new NumberWordsJudge();
+        var rewards = MiniatureRewards.AllScenarios(judge);
+        var problem = new ArithmeticProblem(3, 4, 5);
+        var math = new RecipeProblem(problem, RecipeTaskFamily.Math);
+        var words = new RecipeProblem(problem, RecipeTaskFamily.Words);
+
+        var mathScores = await rewards.ScoreAsync([ReasoningEvaluator.ToRewardSample(math.ToExample(), math.Completion(false, CotStyle.Plain))]);
+        judge.Calls.Should().Be(0, "a math row never reaches the judge");
+        mathScores["math"][0].Value.Should().Be(1.0);
+        mathScores["judge"][0].IsApplicable.Should().BeFalse();
+
+        var wordsScores = await rewards.ScoreAsync([ReasoningEvaluator.ToRewardSample(words.ToExample(), words.Completion(false, CotStyle.Plain))]);
+        judge.Calls.Should().Be(1);
+        wordsScores["judge"][0].Value.Should().Be(1.0);
+        wordsScores["math"][0].IsApplicable.Should().BeFalse("the math verifier never sees a words row");
+    }
+
+    [Test]
     public void Held_out_problems_are_unseen_in_either_task_type_and_every_row_names_its_type_and_language()
     {
         var family = new RecipeTaskFamily(heldOut: 50, seed: 3);
