@@ -6,8 +6,9 @@ using R1.Synthetic;
 namespace R1.MLNet.Tests.Recipe;
 
 /// <summary>
-/// "R1 in miniature" at CI size (smaller task, model steps and student): the whole job runs, and what the full job shows holds
-/// here too (thresholds from the measured CI-sized run, with margins).
+/// "R1 in miniature" at CI size (operands 0–3, fewer steps, a micro student): the whole job runs, and what the full job shows holds
+/// here too. Measured (seed 7): held-out base 43.8%, cold start 37.5%, RL 75.0%, RS + SFT 75.0%, RL all scenarios 78.1%; the
+/// filters dropped planted failures and the kept rows hold none. About 75 s alone on 2 cores (3 min while another job ran).
 /// </summary>
 public class MiniatureRecipeTests
 {
@@ -22,7 +23,13 @@ public class MiniatureRecipeTests
     private static MiniatureReport? _report;
 
     [OneTimeSetUp]
-    public void RunTheJob() => _report = new MiniatureRecipe(Settings, NullLoggerFactory.Instance).Run(TestContext.Progress.WriteLine);
+    public void RunTheJob()
+    {
+        _report = new MiniatureRecipe(Settings, NullLoggerFactory.Instance).Run(TestContext.Progress.WriteLine);
+        var rs = _report.Recipe[RecipeStage.RejectionSamplingSft]!.RejectionSampling!;
+        TestContext.Progress.WriteLine($"rejection sampling kept {rs.Kept} of {rs.Samples}; dropped " +
+                                       string.Join(", ", rs.DroppedByReason.Select(d => $"{d.Key} {d.Value}")));
+    }
 
     [OneTimeTearDown]
     public void CleanUp()
