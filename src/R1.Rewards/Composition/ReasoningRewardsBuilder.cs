@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using R1.Rewards.Abstractions;
 
 namespace R1.Rewards.Composition;
@@ -38,6 +39,30 @@ public sealed class ReasoningRewardsBuilder
     }
 
     /// <summary>
+    /// Routes the samples of one task type (<see cref="RewardSample.TaskType"/>, case-insensitive) to the rewards named
+    /// <paramref name="rewardNames"/>: only they score those samples, and the other rewards give them "not applicable"
+    /// (<c>not routed for task type 'x'</c>) without being called. DeepSeek-R1's stage 4 uses rule rewards for math, code and logic prompts
+    /// and a judge for general ones: <c>Route("math", "math", "format").Route("general", "judge")</c>. Routing the same task type again
+    /// replaces its route; a configured route (<c>Rewards:Routes:math:0 = math</c>, <see cref="RewardPipelineOptions.Routes"/>) replaces
+    /// the code's route for that task type. Once any route exists, a sample without a task type is still scored by every reward, a task
+    /// type without a route goes to the fallback route <c>*</c> when there is one and is a configuration error otherwise (the scorer
+    /// throws, naming it and the known routes). A route naming an unregistered reward fails when the scorer is built.
+    /// </summary>
+    /// <param name="taskType">The task type, for example <c>math</c>; <c>*</c> for the fallback route.</param>
+    /// <param name="rewardNames">The names of the rewards that score this task type (at least one).</param>
+    public ReasoningRewardsBuilder Route(string taskType, params string[] rewardNames)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(taskType);
+        ArgumentNullException.ThrowIfNull(rewardNames);
+        if (rewardNames.Length == 0 || rewardNames.Any(string.IsNullOrWhiteSpace))
+            throw new ArgumentException($"The route for task type '{taskType}' needs at least one reward name, and no empty one.",
+                nameof(rewardNames));
+        string[] names = [.. rewardNames];
+        Services.Configure<RewardPipelineOptions>(o => o.CodeRoutes[taskType.Trim()] = names);
+        return this;
+    }
+
+    /// <summary>
     /// Wraps the reward pipeline: the <see cref="IRewardScorer"/> resolved from the container is
     /// <paramref name="wrapper"/>'s result, built once (the scorer is a singleton) around the scorer that runs the
     /// registered rewards — or around the wrapper registered after this one. Wrappers apply in registration order: the
@@ -68,7 +93,7 @@ public sealed class ReasoningRewardsBuilder
     }
 
     /// <summary>
-    /// Binds the pipeline options (weights, timeout) from a configuration section such as <c>Rewards</c>, and each
+    /// Binds the pipeline options (weights, timeout, routes) from a configuration section such as <c>Rewards</c>, and each
     /// reward's options from its subsection (for example <c>Rewards:Math</c>). Order relative to <c>AddXxx</c> calls does not matter.
     /// </summary>
     public ReasoningRewardsBuilder BindConfiguration(IConfiguration section)
@@ -84,15 +109,25 @@ public sealed class ReasoningRewardsBuilder
     /// section given to <see cref="BindConfiguration"/> (if any), then adjusted by <paramref name="configure"/>.
     /// Reward extensions call this; resolve the options as <c>IOptions&lt;TOptions&gt;</c>.
     /// </summary>
-    public ReasoningRewardsBuilder AddRewardOptions<TOptions>(string subsection, Action<TOptions>? configure = null) where TOptions : class
+    public ReasoningRewardsBuilder AddRewardOptions<TOptions>(string subsection, Action<TOptions>? configure = null) where TOptions : class =>
+        AddRewardOptions(Options.DefaultName, subsection, configure);
+
+    /// <summary>
+    /// Registers the named options <paramref name="optionsName"/> of <typeparamref name="TOptions"/> (resolve them with
+    /// <c>IOptionsMonitor&lt;TOptions&gt;.Get(optionsName)</c>), bound from <paramref name="subsection"/>, then adjusted by
+    /// <paramref name="configure"/>: for rewards registered several times under different names, such as judges.
+    /// </summary>
+    internal ReasoningRewardsBuilder AddRewardOptions<TOptions>(string optionsName, string subsection, Action<TOptions>? configure)
+        where TOptions : class
     {
+        ArgumentNullException.ThrowIfNull(optionsName);
         ArgumentException.ThrowIfNullOrWhiteSpace(subsection);
-        Services.AddOptions<TOptions>().Configure<IServiceProvider>((options, sp) =>
+        Services.AddOptions<TOptions>(optionsName).Configure<IServiceProvider>((options, sp) =>
         {
             foreach (var source in sp.GetServices<RewardConfigurationSection>())
                 source.Section.GetSection(subsection).Bind(options);
         });
-        if (configure != null) Services.Configure(configure);
+        if (configure != null) Services.Configure(optionsName, configure);
         return this;
     }
 

@@ -6,13 +6,19 @@ using R1.Rewards.Abstractions;
 
 namespace R1.Rewards.Composition;
 
-/// <summary>The default <see cref="IRewardScorer"/>: runs the rewards concurrently and logs a summary per reward.</summary>
+/// <summary>
+/// The default <see cref="IRewardScorer"/>: runs the rewards concurrently and logs a summary per reward. With reward routes
+/// (<see cref="ReasoningRewardsBuilder.Route"/>, <see cref="RewardPipelineOptions.Routes"/>) each reward is called only with the samples
+/// routed to it (in batch order; not at all when none is) and the other samples get "not applicable" (<c>not routed for task type 'x'</c>);
+/// a sample without a task type is scored by every reward.
+/// </summary>
 public sealed class RewardScorer : IRewardScorer
 {
     private readonly IReadOnlyList<IReward> _rewards;
     private readonly double[] _weights;
     private readonly TimeSpan _timeout;
     private readonly ILogger _logger;
+    private readonly RewardRoutes _routes;
 
     /// <summary>Builds the scorer from the registered rewards (used by DI).</summary>
     [ActivatorUtilitiesConstructor]
@@ -25,10 +31,18 @@ public sealed class RewardScorer : IRewardScorer
         RewardNames = o.Registrations.Select(r => r.Name).ToArray();
         _timeout = o.RewardTimeout;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _routes = RewardRoutes.Create(RewardNames, o.EffectiveRoutes());
     }
 
     /// <summary>Builds a scorer from explicit rewards and weights, without DI.</summary>
-    public RewardScorer(IEnumerable<(IReward Reward, double Weight)> rewards, TimeSpan? timeout = null, ILogger? logger = null)
+    /// <param name="rewards">The rewards and their weights.</param>
+    /// <param name="timeout">The longest time one reward may take on one batch. Default: 5 minutes.</param>
+    /// <param name="logger">Where warnings and summaries go. Default: none.</param>
+    /// <param name="routes">Reward names by task type, as <see cref="RewardPipelineOptions.Routes"/>. Default: none (every reward scores
+    /// every sample).</param>
+    /// <exception cref="InvalidOperationException">A route names a reward that is not among <paramref name="rewards"/>.</exception>
+    public RewardScorer(IEnumerable<(IReward Reward, double Weight)> rewards, TimeSpan? timeout = null, ILogger? logger = null,
+        IReadOnlyDictionary<string, string[]>? routes = null)
     {
         var list = rewards.ToArray();
         _rewards = list.Select(r => r.Reward).ToArray();
@@ -36,16 +50,20 @@ public sealed class RewardScorer : IRewardScorer
         RewardNames = _rewards.Select(r => r.Name).ToArray();
         _timeout = timeout ?? TimeSpan.FromMinutes(5);
         _logger = logger ?? NullLogger.Instance;
+        _routes = RewardRoutes.Create(RewardNames, routes);
     }
 
     /// <inheritdoc />
     public IReadOnlyList<string> RewardNames { get; }
 
     /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">Routes exist and a sample's task type has none (and there is no fallback route
+    /// <c>*</c>): a configuration error, raised before any reward runs.</exception>
     public async ValueTask<RewardBatchResult> ScoreAsync(IReadOnlyList<RewardSample> samples, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var tasks = _rewards.Select(r => TimedAsync(r, samples, cancellationToken)).ToArray();
+        var routed = samples.Select(s => _routes.RoutedFor(s.TaskType)).ToArray();
+        var tasks = _rewards.Select((r, i) => RoutedAsync(r, i, samples, routed, cancellationToken)).ToArray();
         var runs = await Task.WhenAll(tasks).ConfigureAwait(false);
         var result = new RewardBatchResult(RewardNames, _weights, runs.Select(r => r.Scores).ToArray());
         for (int r = 0; r < runs.Length; r++)
@@ -59,6 +77,22 @@ public sealed class RewardScorer : IRewardScorer
     /// naming the reward and the samples), since no sensible reward is that large and one such value would swamp its group's statistics.
     /// </summary>
     public const double MaxAbsoluteScore = 1e6;
+
+    /// <summary>Runs reward <paramref name="index"/> on the samples routed to it and scatters its scores back; the others are "not
+    /// routed".</summary>
+    private async Task<(IReadOnlyList<RewardScore> Scores, TimeSpan Elapsed, bool Logged)> RoutedAsync(IReward reward, int index,
+        IReadOnlyList<RewardSample> samples, IReadOnlyList<bool>?[] routed, CancellationToken cancellationToken)
+    {
+        var subset = Enumerable.Range(0, samples.Count).Where(i => routed[i]?[index] ?? true).ToArray();
+        if (subset.Length == samples.Count) return await TimedAsync(reward, samples, cancellationToken).ConfigureAwait(false);
+        var scores = new RewardScore[samples.Count];
+        for (int i = 0; i < scores.Length; i++)
+            scores[i] = RewardScore.NotApplicable($"not routed for task type '{samples[i].TaskType}'");
+        if (subset.Length == 0) return (scores, TimeSpan.Zero, false);
+        var run = await TimedAsync(reward, subset.Select(i => samples[i]).ToArray(), cancellationToken).ConfigureAwait(false);
+        for (int k = 0; k < subset.Length; k++) scores[subset[k]] = run.Scores[k];
+        return (scores, run.Elapsed, run.Logged);
+    }
 
     private async Task<(IReadOnlyList<RewardScore> Scores, TimeSpan Elapsed, bool Logged)> TimedAsync(IReward reward,
         IReadOnlyList<RewardSample> samples, CancellationToken cancellationToken)

@@ -29,8 +29,31 @@ public sealed class JudgeOptions
     /// <summary>The most output tokens asked for; the verdict is one word. Default: 8.</summary>
     public int MaxOutputTokens { get; set; } = 8;
 
-    /// <summary>The longest final answer sent, in characters; a longer one is cut to its last characters. Default: 2,000.</summary>
+    /// <summary>
+    /// The longest text sent, in characters: a longer final answer or summary is cut to its last characters, a longer whole response keeps
+    /// its first and last halves around a marker. Default: 2,000.
+    /// </summary>
     public int MaxAnswerChars { get; set; } = 2_000;
+
+    /// <summary>
+    /// What the judge reads: the final answer, the summary after <c>&lt;/think&gt;</c> (the chain of thought is never sent), or the
+    /// whole response. Default: <see cref="JudgeScope.FinalAnswer"/>.
+    /// </summary>
+    public JudgeScope Scope { get; set; } = JudgeScope.FinalAnswer;
+
+    /// <summary>
+    /// Whether a sample needs a reference answer (<c>Answer</c>); without one it is "not applicable". Turn it off for rubric judges
+    /// (helpfulness, harmlessness) that grade without a reference: the reference is then sent only when the sample has one.
+    /// Default: <see langword="true"/>.
+    /// </summary>
+    public bool RequireReference { get; set; } = true;
+
+    /// <summary>
+    /// The system message, replacing the grader's (<see cref="JudgePrompt.System"/>), for example a helpfulness or harmlessness rubric.
+    /// It must ask for a one-word verdict, <c>CORRECT</c> (scores 1) or <c>INCORRECT</c> (scores 0): any other reply is a missing score.
+    /// Default: <see langword="null"/> (the grader's).
+    /// </summary>
+    public string? Instructions { get; set; }
 
     /// <summary>Checks the values, naming the bad one.</summary>
     public void Validate()
@@ -43,5 +66,8 @@ public sealed class JudgeOptions
         if (MaxOutputTokens < 1) throw new ArgumentOutOfRangeException(nameof(MaxOutputTokens), MaxOutputTokens,
             "MaxOutputTokens must be at least 1.");
         if (MaxAnswerChars < 1) throw new ArgumentOutOfRangeException(nameof(MaxAnswerChars), MaxAnswerChars, "MaxAnswerChars must be at least 1.");
+        if (!Enum.IsDefined(Scope)) throw new ArgumentOutOfRangeException(nameof(Scope), Scope, "Unknown judge scope.");
+        if (Instructions != null && string.IsNullOrWhiteSpace(Instructions))
+            throw new ArgumentException("Instructions is blank; leave it null for the default grader.", nameof(Instructions));
     }
 }

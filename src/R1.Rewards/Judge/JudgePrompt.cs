@@ -19,10 +19,33 @@ public static class JudgePrompt
     public const string UserTemplate =
         "Question:\n{0}\n\nReference answer:\n{1}\n\nStudent's final answer:\n{2}\n\nVerdict (CORRECT or INCORRECT):";
 
-    /// <summary>Builds the two messages for one query.</summary>
+    /// <summary>Builds the two messages for one query about a final answer.</summary>
     public static IReadOnlyList<ChatMessage> Build(string question, string reference, string finalAnswer) =>
     [
         new(ChatRole.System, System),
         new(ChatRole.User, string.Format(CultureInfo.InvariantCulture, UserTemplate, question.Trim(), reference.Trim(), finalAnswer.Trim())),
     ];
+
+    /// <summary>
+    /// Builds the two messages for one query: the system message <paramref name="instructions"/> (default <see cref="System"/>), and the
+    /// question, the reference answer (left out when <see langword="null"/>) and <paramref name="text"/> labelled for its
+    /// <paramref name="scope"/>: <c>Student's final answer</c>, <c>Student's final summary (the response after its reasoning)</c> or
+    /// <c>Student's whole response (reasoning and summary)</c>. With <see cref="JudgeScope.FinalAnswer"/>, a reference and the default
+    /// instructions this is <see cref="Build(string, string, string)"/>.
+    /// </summary>
+    public static IReadOnlyList<ChatMessage> Build(string question, string? reference, string text, JudgeScope scope, string? instructions = null)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(text);
+        string referencePart = reference == null ? "" : $"Reference answer:\n{reference.Trim()}\n\n";
+        string user = $"Question:\n{question.Trim()}\n\n{referencePart}{Label(scope)}:\n{text.Trim()}\n\nVerdict (CORRECT or INCORRECT):";
+        return [new(ChatRole.System, string.IsNullOrWhiteSpace(instructions) ? System : instructions), new(ChatRole.User, user)];
+    }
+
+    private static string Label(JudgeScope scope) => scope switch
+    {
+        JudgeScope.Summary => "Student's final summary (the response after its reasoning)",
+        JudgeScope.WholeResponse => "Student's whole response (reasoning and summary)",
+        _ => "Student's final answer",
+    };
 }

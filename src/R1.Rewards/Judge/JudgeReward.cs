@@ -3,17 +3,18 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using R1.Rewards.Abstractions;
-using R1.Rewards.Format;
 using R1.Rewards.Composition;
 
 namespace R1.Rewards.Judge;
 
 /// <summary>
-/// A generative reward model: sends the fixed <see cref="JudgePrompt"/> (question, reference answer, the completion's final
-/// answer or summary) to an <see cref="IChatClient"/> at temperature 0 and scores 1 for <c>CORRECT</c>, 0 for <c>INCORRECT</c>.
-/// Requests time out (even against a client that ignores cancellation) and are retried; verdicts of identical queries are cached.
-/// A failed or timed-out request or an unparseable reply yields a <see cref="RewardScore.Missing"/> score with a diagnostic, never an
-/// exception; a row without a reference answer or without a final answer is "not applicable".
+/// A generative reward model: sends the <see cref="JudgePrompt"/> (question, reference answer, and the completion's final answer,
+/// summary or whole response: <see cref="JudgeOptions.Scope"/>) to an <see cref="IChatClient"/> at temperature 0 and scores 1 for
+/// <c>CORRECT</c>, 0 for <c>INCORRECT</c>. The system message is the grader's or <see cref="JudgeOptions.Instructions"/> (a rubric judge,
+/// with <see cref="JudgeOptions.RequireReference"/> off). Requests time out (even against a client that ignores cancellation) and are
+/// retried; verdicts of identical queries are cached. A failed or timed-out request or an unparseable reply yields a
+/// <see cref="RewardScore.Missing"/> score with a diagnostic, never an exception; a row without a required reference answer or without
+/// the text its scope reads is "not applicable".
 /// </summary>
 public sealed class JudgeReward : RewardBase, IDisposable
 {
@@ -27,9 +28,15 @@ public sealed class JudgeReward : RewardBase, IDisposable
     private readonly object _cacheLock = new();
 
     /// <summary>Creates the judge over <paramref name="client"/>.</summary>
-    public JudgeReward(IChatClient client, JudgeOptions? options = null, ILogger<JudgeReward>? logger = null)
+    /// <param name="client">The judge model.</param>
+    /// <param name="options">The options. Default: <see cref="JudgeOptions"/>' defaults.</param>
+    /// <param name="logger">Where debug lines go. Default: none.</param>
+    /// <param name="name">The reward's name, so that several judges can share a pipeline. Default: <c>judge</c>.</param>
+    public JudgeReward(IChatClient client, JudgeOptions? options = null, ILogger<JudgeReward>? logger = null, string name = RewardName)
     {
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
         _client = client;
         _options = options ?? new JudgeOptions();
         _options.Validate();
@@ -38,7 +45,7 @@ public sealed class JudgeReward : RewardBase, IDisposable
     }
 
     /// <inheritdoc />
-    public override string Name => RewardName;
+    public override string Name { get; }
 
     /// <summary>The options in use.</summary>
     public JudgeOptions Options => _options;
@@ -49,15 +56,16 @@ public sealed class JudgeReward : RewardBase, IDisposable
     /// <inheritdoc />
     protected override async ValueTask<RewardScore> ScoreOneAsync(RewardSample sample, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(sample.Answer)) return RewardScore.NotApplicable("no reference answer");
-        string? final = ReasoningCompletion.Parse(sample).FinalAnswer;
-        if (string.IsNullOrWhiteSpace(final)) return RewardScore.NotApplicable("no final answer: it is empty or the reasoning did not finish");
-        if (final.Length > _options.MaxAnswerChars) final = final[^_options.MaxAnswerChars..];
+        bool hasReference = !string.IsNullOrWhiteSpace(sample.Answer);
+        if (_options.RequireReference && !hasReference) return RewardScore.NotApplicable("no reference answer");
+        var (text, reason) = JudgeText.Select(sample, _options.Scope);
+        if (text == null) return RewardScore.NotApplicable(reason);
+        text = JudgeText.Clip(text, _options.MaxAnswerChars, _options.Scope);
 
-        var messages = JudgePrompt.Build(sample.Prompt, sample.Answer, final);
+        var messages = JudgePrompt.Build(sample.Prompt ?? "", hasReference ? sample.Answer : null, text, _options.Scope, _options.Instructions);
         if (_cache == null) return await QueryAsync(messages, cancellationToken).ConfigureAwait(false);
 
-        string key = (_options.ModelId ?? "") + "\u0000" + messages[^1].Text;
+        string key = (_options.ModelId ?? "") + "\u0000" + messages[0].Text + "\u0000" + messages[^1].Text;
         var (query, cached) = GetOrStart(key, messages, cancellationToken);
         RewardScore score;
         try
@@ -111,13 +119,13 @@ public sealed class JudgeReward : RewardBase, IDisposable
             }
             _logger.LogDebug("Judge request attempt {Attempt}/{Attempts} failed: {Failure}", attempt + 1, _options.MaxRetries + 1, failure);
         }
-        return RewardScore.Missing($"judge failed after {_options.MaxRetries + 1} attempts: {failure}");
+        return RewardScore.Missing($"{Name} failed after {_options.MaxRetries + 1} attempts: {failure}");
     }
 
     private RewardScore Verdict(string? reply)
     {
         var value = JudgeVerdict.Parse(reply);
-        if (value is { } v) return RewardScore.Of(v, v == 1.0 ? "judge: CORRECT" : "judge: INCORRECT");
+        if (value is { } v) return RewardScore.Of(v, v == 1.0 ? $"{Name}: CORRECT" : $"{Name}: INCORRECT");
         string shown = reply == null ? "(no text)" : reply.Length > 80 ? reply[..80] + "…" : reply;
         _logger.LogDebug("Judge reply is not a verdict: {Reply}", shown);
         return RewardScore.Missing($"unparseable judge reply: '{shown}'");
