@@ -50,9 +50,10 @@ public sealed class RejectionSamplingOptions
 
     /// <summary>
     /// The readability filters, run in order on correct samples; the first that fails is the drop reason (<c>filter:&lt;Name&gt;</c>).
-    /// Default none (R1.Rewards' default set replaces it once it exists; set it explicitly to be independent of that).
+    /// Default <see cref="ReadabilityFilters.Default"/>: the paper's set (<c>unfinished</c>, <c>mixed-language</c>, <c>long-paragraph</c>,
+    /// <c>code-block</c>) with default options. Empty: no readability filtering.
     /// </summary>
-    public IList<IReadabilityFilter> Filters { get; set; } = [];
+    public IList<IReadabilityFilter> Filters { get; set; } = ReadabilityFilters.Default().ToList();
 
     /// <summary>
     /// A JSONL file that receives one line per sample (kept and dropped), appended and flushed batch by batch. A new run with the

@@ -78,7 +78,7 @@ public class RejectionSampleEstimatorTests
             RejectionSampleEstimator Sample() => _ml.Reasoning().RejectionSample(new RejectionSampleEstimator.Options
             {
                 Policy = teacher, Rewards = rewards, Prompt = TrainingFixtures.Compact,
-                Sampler = { SamplesPerPrompt = 2, Sampling = { MaxNewTokens = 6 }, MinScores = new() { ["digits"] = 0 } },
+                Sampler = { SamplesPerPrompt = 2, Sampling = { MaxNewTokens = 6 }, MinScores = new() { ["digits"] = 0 }, Filters = [] },
             });
             SftEstimator Sft(PolicySource policy) => _ml.Reasoning().Sft(new SftEstimator.Options
                 { Policy = policy, Prompt = TrainingFixtures.Compact, Trainer = new SftOptions { MaxSteps = 1, BatchSize = 2 } });

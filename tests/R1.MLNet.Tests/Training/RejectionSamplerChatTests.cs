@@ -105,6 +105,30 @@ public class RejectionSamplerChatTests
         rows.Should().OnlyContain(r => r.DropReason == "reward:judge" && r.DropDetail!.StartsWith("missing") && r.Scores["math"] == 1.0);
     }
 
+    [Test]
+    public void The_default_readability_filters_drop_planted_mixed_language_and_code_block_chains_of_thought()
+    {
+        // Every answer is right; samples 1 and 2 plant a mixed-language and a code-block CoT. Sample 3 never closes its think block:
+        // the math reward already scores it 0 (an unfinished CoT has no answer), so it never reaches the filters.
+        var client = new ReasoningChatClient((prompt, seed) => (seed % 4) switch
+        {
+            0 => ($"First add the two numbers: {prompt} gives the sum.", $"<answer>{Sum(prompt)}</answer>"),
+            1 => ($"먼저 두 수를 더합니다 그리고 결과를 확인합니다. then the sum of {prompt}", $"<answer>{Sum(prompt)}</answer>"),
+            2 => ($"Compute it:\n```python\nprint({prompt})\n```\nwhich prints the sum.", $"<answer>{Sum(prompt)}</answer>"),
+            _ => (null, $"<think>adding {prompt} and then <answer>{Sum(prompt)}</answer>"),
+        });
+        var options = Options();
+        options.Deduplicate = false;
+        var prompts = Prompts.Select(p => p with { Language = "en" }).ToList();
+        var result = new RejectionSampler(client, MathRewards(), options).Run(prompts);
+
+        foreach (var group in result.Rows.GroupBy(r => r.PromptIndex))
+            group.Select(r => r.DropReason).Should().Equal(null, "filter:mixed-language", "filter:code-block", "reward:math");
+        result.Rows.Where(r => r.DropReason?.StartsWith("filter:") == true).Should().OnlyContain(r => r.DropDetail!.Length > 0);
+        result.Summary.DroppedByReason["filter:mixed-language"].Should().Be(4);
+        result.Summary.DroppedByReason["filter:code-block"].Should().Be(4);
+    }
+
     /// <summary>A judge that always fails: its score is missing.</summary>
     private sealed class FailingJudge : RewardBase
     {
