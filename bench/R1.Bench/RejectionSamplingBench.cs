@@ -37,7 +37,8 @@ public sealed class RejectionSamplingBench : IBench
         var tokenizer = CharTokenizer.CreateDefault();
         using var policy = Policy.Create(ModelConfig.Tiny(tokenizer.VocabSize), tokenizer, new PolicyOptions { Seed = 1 });
         var warmup = Stopwatch.StartNew();
-        var pairs = Enumerable.Range(0, 100).Select(i => (Prompt: $"{i % 10}+{i / 10}=", Response: $"<think>{i % 10}+{i / 10}</think><answer>{i % 10 + i / 10}</answer>"))
+        var pairs = Enumerable.Range(0, 100)
+            .Select(i => (Prompt: $"{i % 10}+{i / 10}=", Response: $"<think>{i % 10}+{i / 10}</think><answer>{i % 10 + i / 10}</answer>"))
             .ToList();
         new SftTrainer(policy, new SftOptions { MaxSteps = sftSteps, BatchSize = 16, Optimizer = { LearningRate = 3e-3 } }, PromptFormat.Raw)
             .Train(pairs);
@@ -64,7 +65,8 @@ public sealed class RejectionSamplingBench : IBench
     private static void Report(string teacher, RejectionSamplingResult result)
     {
         var s = result.Summary;
-        Console.WriteLine($"{teacher}: {s.SamplesPerSecond:F1} samples/s, {s.KeptPerSecond:F1} kept/s ({s.Samples} samples, {s.Kept} kept, {s.Seconds:F2} s)");
+        Console.WriteLine($"{teacher}: {s.SamplesPerSecond:F1} samples/s, {s.KeptPerSecond:F1} kept/s " +
+                          $"({s.Samples} samples, {s.Kept} kept, {s.Seconds:F2} s)");
         Console.WriteLine(s);
     }
 

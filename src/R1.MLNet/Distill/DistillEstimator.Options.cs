@@ -46,7 +46,9 @@ public sealed partial class DistillEstimator
         /// <summary>The target-language column. Default <c>Language</c>, used when present; null ignores it; another name must exist.</summary>
         public string? LanguageColumnName { get; set; } = ReferenceColumns.DefaultLanguage;
 
-        /// <summary>The task-type column (reward routing). Default <c>TaskType</c>, used when present; null ignores it; another name must exist.</summary>
+        /// <summary>
+        /// The task-type column (reward routing). Default <c>TaskType</c>, used when present; null ignores it; another name must exist.
+        /// </summary>
         public string? TaskTypeColumnName { get; set; } = ReferenceColumns.DefaultTaskType;
 
         /// <summary>How a question becomes the teacher policy's input. Default <see cref="PromptFormat.R1Zero"/>.</summary>
@@ -75,7 +77,8 @@ public sealed partial class DistillEstimator
         {
             ArgumentNullException.ThrowIfNull(Teacher, nameof(Teacher));
             if (Student is null)
-                throw new ArgumentNullException(nameof(Student), "DistillEstimator.Options.Student is required (for example PolicySource.FromFolder).");
+                throw new ArgumentNullException(nameof(Student),
+                    "DistillEstimator.Options.Student is required (for example PolicySource.FromFolder).");
             ArgumentException.ThrowIfNullOrWhiteSpace(PromptColumnName, nameof(PromptColumnName));
             ArgumentNullException.ThrowIfNull(TeacherPrompt, nameof(TeacherPrompt));
             ArgumentNullException.ThrowIfNull(StudentPrompt, nameof(StudentPrompt));

@@ -47,7 +47,9 @@ public sealed partial class RejectionSampleEstimator
         /// <summary>The target-language column. Default <c>Language</c>, used when present; null ignores it; another name must exist.</summary>
         public string? LanguageColumnName { get; set; } = ReferenceColumns.DefaultLanguage;
 
-        /// <summary>The task-type column (reward routing). Default <c>TaskType</c>, used when present; null ignores it; another name must exist.</summary>
+        /// <summary>
+        /// The task-type column (reward routing). Default <c>TaskType</c>, used when present; null ignores it; another name must exist.
+        /// </summary>
         public string? TaskTypeColumnName { get; set; } = ReferenceColumns.DefaultTaskType;
 
         /// <summary>How a question becomes the teacher policy's input. Default <see cref="PromptFormat.R1Zero"/> (not used with

@@ -24,7 +24,9 @@ public sealed class RejectionSamplingOptions
     /// <summary>Prompts per batch: the unit of generation, of the output file and of resuming. Default 16.</summary>
     public int PromptsPerBatch { get; set; } = 16;
 
-    /// <summary>The most samples kept per prompt (the first ones in sample order); the rest are dropped as <c>max-kept</c>. Default null: all.</summary>
+    /// <summary>
+    /// The most samples kept per prompt (the first ones in sample order); the rest are dropped as <c>max-kept</c>. Default null: all.
+    /// </summary>
     public int? MaxKeptPerPrompt { get; set; }
 
     /// <summary>

@@ -68,7 +68,8 @@ public class DistillEstimatorTests
             TrainingFixtures.Weights(student).Should().NotEqual(before, "the student trained on the teacher's samples");
             foreach (var row in model.Sampling.Kept)
             {
-                tokenizer.Encode(row.Response).Should().NotEqual(TrainingFixtures.Tokenizer.Encode(row.Response), "the ids differ, the text does not");
+                tokenizer.Encode(row.Response).Should()
+                    .NotEqual(TrainingFixtures.Tokenizer.Encode(row.Response), "the ids differ, the text does not");
                 tokenizer.Decode(tokenizer.Encode(row.Response)).Should().Be(row.Response);
             }
         }
@@ -104,7 +105,8 @@ public class DistillEstimatorTests
 
         FluentActions.Invoking(() => distill.Fit(Data)).Should().Throw<InvalidOperationException>()
             .WithMessage("*no sample that the rewards and filters keep*reward:math*");
-        FluentActions.Invoking(() => new DistillEstimator(new DistillEstimator.Options { TeacherClient = client, Rewards = TrainingFixtures.Scorer() }))
+        FluentActions.Invoking(() =>
+                new DistillEstimator(new DistillEstimator.Options { TeacherClient = client, Rewards = TrainingFixtures.Scorer() }))
             .Should().Throw<ArgumentNullException>().WithMessage("*Student is required*");
     }
 }

@@ -24,7 +24,8 @@ public class RejectionSampleDocSnippetTests
             var ml = new MLContext(seed: 0);
             var services = new ServiceCollection().AddReasoningRewards(b => b.AddMathAccuracy()).BuildServiceProvider();
             var teacher = new ReasoningChatClient((q, seed) => ($"{q}: add them (sample {seed})", $"<answer>{q.Split('+').Sum(int.Parse)}</answer>"));
-            var prompts = ml.Data.LoadFromEnumerable(new[] { new PromptRow { Prompt = "1+2", Answer = "3" }, new PromptRow { Prompt = "2+2", Answer = "4" } });
+            var prompts = ml.Data.LoadFromEnumerable(new[]
+                { new PromptRow { Prompt = "1+2", Answer = "3" }, new PromptRow { Prompt = "2+2", Answer = "4" } });
 
             // --- docs/mlnet.md, "Rejection sampling and distillation" ---
             var r = ml.Reasoning();

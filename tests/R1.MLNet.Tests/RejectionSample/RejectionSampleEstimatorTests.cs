@@ -109,7 +109,9 @@ public class RejectionSampleEstimatorTests
             new PromptRow { Prompt = "1+1", Answer = "2", TaskType = "math" }, new PromptRow { Prompt = "hi", TaskType = "general" },
         });
         var rs = _ml.Reasoning().RejectionSample(new RejectionSampleEstimator.Options
-            { Rewards = TrainingFixtures.Scorer(recorder), Teacher = Teacher(), IncludeRejected = true, Sampler = { SamplesPerPrompt = 2 } }).Fit(data);
+            {
+                Rewards = TrainingFixtures.Scorer(recorder), Teacher = Teacher(), IncludeRejected = true, Sampler = { SamplesPerPrompt = 2 },
+            }).Fit(data);
         recorder.Seen.Distinct().Should().BeEquivalentTo([("1+1", "math"), ("hi", "general")]);
         _ml.Data.CreateEnumerable<SampledRow>(rs.Transform(data), false).Select(r => r.TaskType).Should().Equal("math", "math", "general", "general");
 

@@ -20,7 +20,8 @@ public class RejectionSamplerChatTests
             foreach (var r in more) b.Add(r);
         }).BuildServiceProvider().GetRequiredService<IRewardScorer>();
 
-    private static RejectionSamplingOptions Options(int k = 4) => new() { SamplesPerPrompt = k, PromptsPerBatch = 2, MaxConcurrency = 2, Seed = 0 }; // seed = prompt·k + sample
+    /// <summary>Seed 0, so a request's seed is prompt index · k + sample index.</summary>
+    private static RejectionSamplingOptions Options(int k = 4) => new() { SamplesPerPrompt = k, PromptsPerBatch = 2, MaxConcurrency = 2, Seed = 0 };
 
     private static int Sum(string prompt) => prompt.Split('+').Sum(int.Parse);
 

@@ -31,7 +31,8 @@ public class RejectionSamplerResumeTests
     }
 
     private static string Describe(RejectionSampleRow r) =>
-        $"{r.PromptIndex}/{r.SampleIndex} {r.Prompt} | {r.Response} | {r.Completion} | {string.Join(",", r.Scores.Select(s => $"{s.Key}={s.Value:R}"))} " +
+        $"{r.PromptIndex}/{r.SampleIndex} {r.Prompt} | {r.Response} | {r.Completion} | " +
+        $"{string.Join(",", r.Scores.Select(s => $"{s.Key}={s.Value:R}"))} " +
         $"| {r.Total:R} | {r.Kept} | {r.DropReason} | {r.DropDetail} | {r.TaskType} | {r.Answer}";
 
     [Test]

@@ -77,7 +77,8 @@ public class RejectionSamplerTests
         {
             var o = Options();
             o.Seed = seed;
-            return new RejectionSampler(policy, rewards, o, TrainingFixtures.Compact).Run(Prompts.Take(3).ToList()).Rows.Select(r => r.Completion).ToArray();
+            var rows = new RejectionSampler(policy, rewards, o, TrainingFixtures.Compact).Run(Prompts.Take(3).ToList()).Rows;
+            return rows.Select(r => r.Completion).ToArray();
         }
         Texts(7).Should().Equal(Texts(7));
         Texts(8).Should().NotEqual(Texts(7));
