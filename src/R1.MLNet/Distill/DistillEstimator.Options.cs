@@ -46,7 +46,9 @@ public sealed partial class DistillEstimator
         /// <summary>The target-language column. Default <c>Language</c>, used when present; null ignores it; another name must exist.</summary>
         public string? LanguageColumnName { get; set; } = ReferenceColumns.DefaultLanguage;
 
-        /// <summary>The task-type column (reward routing). Default <c>TaskType</c>, used when present; null ignores it; another name must exist.</summary>
+        /// <summary>
+        /// The task-type column (reward routing). Default <c>TaskType</c>, used when present; null ignores it; another name must exist.
+        /// </summary>
         public string? TaskTypeColumnName { get; set; } = ReferenceColumns.DefaultTaskType;
 
         /// <summary>How a question becomes the teacher policy's input. Default <see cref="PromptFormat.R1Zero"/>.</summary>
@@ -54,8 +56,8 @@ public sealed partial class DistillEstimator
 
         /// <summary>
         /// How a question becomes the student's input. Default <see cref="PromptFormat.R1Zero"/>. When it equals
-        /// <see cref="TeacherPrompt"/> the student trains on each sample's <c>Response</c>, otherwise on its self-contained
-        /// <c>Completion</c>.
+        /// <see cref="TeacherPrompt"/> (same template name and completion prefix) the student trains on each sample's <c>Response</c>,
+        /// otherwise (and always with a <see cref="TeacherClient"/>) on its self-contained <c>Completion</c>.
         /// </summary>
         public PromptFormat StudentPrompt { get; set; } = PromptFormat.R1Zero;
 
@@ -71,6 +73,30 @@ public sealed partial class DistillEstimator
         internal ReferenceColumns Columns() =>
             new(PromptColumnName, AnswerColumnName, TestsColumnName, EntryPointColumnName, LanguageColumnName, TaskTypeColumnName);
 
-        internal void Validate() => throw new NotImplementedException();
+        internal void Validate()
+        {
+            ArgumentNullException.ThrowIfNull(Teacher, nameof(Teacher));
+            if (Student is null)
+                throw new ArgumentNullException(nameof(Student),
+                    "DistillEstimator.Options.Student is required (for example PolicySource.FromFolder).");
+            ArgumentException.ThrowIfNullOrWhiteSpace(PromptColumnName, nameof(PromptColumnName));
+            ArgumentNullException.ThrowIfNull(TeacherPrompt, nameof(TeacherPrompt));
+            ArgumentNullException.ThrowIfNull(StudentPrompt, nameof(StudentPrompt));
+            ArgumentNullException.ThrowIfNull(Sampler, nameof(Sampler));
+            ArgumentNullException.ThrowIfNull(Trainer, nameof(Trainer));
+            if (Rewards is null && Services is null)
+                throw new ArgumentException("DistillEstimator.Options needs Rewards (an IRewardScorer) or Services " +
+                                            "(a provider where services.AddReasoningRewards(...) was called).");
+            Sampler.Validate();
+            Trainer.Validate();
+        }
+
+        /// <summary>The reward pipeline: <see cref="Rewards"/>, else the one registered in <see cref="Services"/>.</summary>
+        internal IRewardScorer ResolveRewards() => Rewards ?? Services!.GetService(typeof(IRewardScorer)) as IRewardScorer
+            ?? throw new InvalidOperationException(
+                "DistillEstimator: the service provider has no IRewardScorer; call services.AddReasoningRewards(...) first.");
+
+        /// <summary>The logger factory: <see cref="LoggerFactory"/>, else the one registered in <see cref="Services"/>.</summary>
+        internal ILoggerFactory? ResolveLoggerFactory() => LoggerFactory ?? Services?.GetService(typeof(ILoggerFactory)) as ILoggerFactory;
     }
 }

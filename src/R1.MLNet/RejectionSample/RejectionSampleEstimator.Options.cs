@@ -47,7 +47,9 @@ public sealed partial class RejectionSampleEstimator
         /// <summary>The target-language column. Default <c>Language</c>, used when present; null ignores it; another name must exist.</summary>
         public string? LanguageColumnName { get; set; } = ReferenceColumns.DefaultLanguage;
 
-        /// <summary>The task-type column (reward routing). Default <c>TaskType</c>, used when present; null ignores it; another name must exist.</summary>
+        /// <summary>
+        /// The task-type column (reward routing). Default <c>TaskType</c>, used when present; null ignores it; another name must exist.
+        /// </summary>
         public string? TaskTypeColumnName { get; set; } = ReferenceColumns.DefaultTaskType;
 
         /// <summary>How a question becomes the teacher policy's input. Default <see cref="PromptFormat.R1Zero"/> (not used with
@@ -69,6 +71,24 @@ public sealed partial class RejectionSampleEstimator
         internal ReferenceColumns Columns() =>
             new(PromptColumnName, AnswerColumnName, TestsColumnName, EntryPointColumnName, LanguageColumnName, TaskTypeColumnName);
 
-        internal void Validate() => throw new NotImplementedException();
+        internal void Validate()
+        {
+            ArgumentNullException.ThrowIfNull(Policy, nameof(Policy));
+            ArgumentException.ThrowIfNullOrWhiteSpace(PromptColumnName, nameof(PromptColumnName));
+            ArgumentNullException.ThrowIfNull(Prompt, nameof(Prompt));
+            ArgumentNullException.ThrowIfNull(Sampler, nameof(Sampler));
+            if (Rewards is null && Services is null)
+                throw new ArgumentException("RejectionSampleEstimator.Options needs Rewards (an IRewardScorer) or Services " +
+                                            "(a provider where services.AddReasoningRewards(...) was called).");
+            Sampler.Validate();
+        }
+
+        /// <summary>The reward pipeline: <see cref="Rewards"/>, else the one registered in <see cref="Services"/>.</summary>
+        internal IRewardScorer ResolveRewards(string consumer) => Rewards ?? Services!.GetService(typeof(IRewardScorer)) as IRewardScorer
+            ?? throw new InvalidOperationException(
+                $"{consumer}: the service provider has no IRewardScorer; call services.AddReasoningRewards(...) first.");
+
+        /// <summary>The logger factory: <see cref="LoggerFactory"/>, else the one registered in <see cref="Services"/>.</summary>
+        internal ILoggerFactory? ResolveLoggerFactory() => LoggerFactory ?? Services?.GetService(typeof(ILoggerFactory)) as ILoggerFactory;
     }
 }

@@ -39,7 +39,8 @@ internal sealed class ChatClientTeacher(IChatClient client, RejectionSamplingOpt
         try
         {
             using var timeout = new CancellationTokenSource(options.TeacherTimeout);
-            var call = client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], ChatOptionsFor(seed), timeout.Token);
+            // On the thread pool, so that a client that blocks before returning its task still meets the timeout.
+            var call = Task.Run(() => client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], ChatOptionsFor(seed), timeout.Token));
             _ = call.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);     // observe an abandoned call's failure
             var response = await call.WaitAsync(options.TeacherTimeout).ConfigureAwait(false);
             string text = Compose(response);

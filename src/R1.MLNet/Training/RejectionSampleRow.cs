@@ -45,7 +45,9 @@ public sealed record RejectionSampleRow
     /// <summary>The prompt's task type, if any.</summary>
     public string? TaskType { get; init; }
 
-    /// <summary>Each reward's score by reward name, in the pipeline's order; null where it did not apply or is missing (empty for a teacher error).</summary>
+    /// <summary>
+    /// Each reward's score by reward name, in the pipeline's order; null where it did not apply or is missing (empty for a teacher error).
+    /// </summary>
     public IReadOnlyDictionary<string, double?> Scores { get; init; } = new Dictionary<string, double?>();
 
     /// <summary>The weighted total reward (0 for a teacher error).</summary>

@@ -32,7 +32,9 @@ public sealed class RejectionSampler
     /// <param name="options">The settings.</param>
     /// <param name="prompt">How questions become model input. Default <see cref="PromptFormat.R1Zero"/>.</param>
     /// <param name="logger">Receives a line per batch and the final summary. Default none.</param>
-    /// <exception cref="ArgumentException">An option is out of range, or no <see cref="RejectionSamplingOptions.MinScores"/> reward is in the pipeline.</exception>
+    /// <exception cref="ArgumentException">
+    /// An option is out of range, or no <see cref="RejectionSamplingOptions.MinScores"/> reward is in the pipeline.
+    /// </exception>
     public RejectionSampler(Policy teacher, IRewardScorer rewards, RejectionSamplingOptions options, PromptFormat? prompt = null,
         ILogger? logger = null)
         : this(rewards, options, logger, o => new PolicyTeacher(teacher ?? throw new ArgumentNullException(nameof(teacher)),
@@ -80,7 +82,8 @@ public sealed class RejectionSampler
         int done = 0;
         var rows = file?.Resume(out done) ?? [];
         int resumedPrompts = Math.Min(prompts.Count, done * o.PromptsPerBatch), resumedRows = rows.Count;
-        if (done > 0) _logger.LogInformation("Rejection sampling: resumed {Batches} batches ({Rows} rows) from {Path}", done, rows.Count, o.OutputPath);
+        if (done > 0)
+            _logger.LogInformation("Rejection sampling: resumed {Batches} batches ({Rows} rows) from {Path}", done, rows.Count, o.OutputPath);
         _logger.LogInformation("Rejection sampling: {Prompts} prompts x k={K} in {Batches} batches of {Batch}, temperature {T}, top-p {P}",
             prompts.Count, o.SamplesPerPrompt, batches, o.PromptsPerBatch, o.Sampling.Temperature, o.Sampling.TopP);
         var judge = new RejectionJudge(_rewards, o);

@@ -18,7 +18,8 @@ internal static class RejectionSamplingFingerprint
             teacher, prompts, o.SamplesPerPrompt, o.PromptsPerBatch, o.Seed, o.MaxKeptPerPrompt, o.Deduplicate, o.MinTotal,
             s.MaxNewTokens, s.Temperature, s.TopP, s.TopK, s.MinP, s.Greedy, string.Join("\u0001", s.StopStrings),
             s.EosIds is null ? "" : string.Join(",", s.EosIds), s.UseKvCache, s.CheckInterval, s.CompactFinishedRows,
-            string.Join(",", o.MinScores.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).Select(p => $"{p.Key.ToLowerInvariant()}={p.Value:R}")),
+            string.Join(",", o.MinScores.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+                .Select(p => $"{p.Key.ToLowerInvariant()}={p.Value:R}")),
             string.Join(",", o.Filters.Select(f => f.Name)), string.Join(",", rewards),
         };
         string text = string.Join("\u0000", parts.Select(p => Convert.ToString(p, CultureInfo.InvariantCulture)));

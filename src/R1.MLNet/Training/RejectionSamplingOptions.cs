@@ -24,7 +24,9 @@ public sealed class RejectionSamplingOptions
     /// <summary>Prompts per batch: the unit of generation, of the output file and of resuming. Default 16.</summary>
     public int PromptsPerBatch { get; set; } = 16;
 
-    /// <summary>The most samples kept per prompt (the first ones in sample order); the rest are dropped as <c>max-kept</c>. Default null: all.</summary>
+    /// <summary>
+    /// The most samples kept per prompt (the first ones in sample order); the rest are dropped as <c>max-kept</c>. Default null: all.
+    /// </summary>
     public int? MaxKeptPerPrompt { get; set; }
 
     /// <summary>
@@ -50,9 +52,10 @@ public sealed class RejectionSamplingOptions
 
     /// <summary>
     /// The readability filters, run in order on correct samples; the first that fails is the drop reason (<c>filter:&lt;Name&gt;</c>).
-    /// Default none (R1.Rewards' default set replaces it once it exists; set it explicitly to be independent of that).
+    /// Default <see cref="ReadabilityFilters.Default"/>: the paper's set (<c>unfinished</c>, <c>mixed-language</c>, <c>long-paragraph</c>,
+    /// <c>code-block</c>) with default options. Empty: no readability filtering.
     /// </summary>
-    public IList<IReadabilityFilter> Filters { get; set; } = [];
+    public IList<IReadabilityFilter> Filters { get; set; } = ReadabilityFilters.Default().ToList();
 
     /// <summary>
     /// A JSONL file that receives one line per sample (kept and dropped), appended and flushed batch by batch. A new run with the

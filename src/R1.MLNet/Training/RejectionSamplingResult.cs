@@ -8,6 +8,8 @@ public sealed record RejectionSamplingResult(IReadOnlyList<RejectionSampleRow> R
     /// <summary>The kept rows, in order.</summary>
     public IEnumerable<RejectionSampleRow> Kept => Rows.Where(r => r.Kept);
 
-    /// <summary>The kept rows as SFT pairs (prompt, <see cref="RejectionSampleRow.Response"/>): for a student with the teacher's prompt format.</summary>
+    /// <summary>
+    /// The kept rows as SFT pairs (prompt, <see cref="RejectionSampleRow.Response"/>): for a student with the teacher's prompt format.
+    /// </summary>
     public IReadOnlyList<(string Prompt, string Response)> ToSftPairs() => Kept.Select(r => (r.Prompt, r.Response)).ToList();
 }

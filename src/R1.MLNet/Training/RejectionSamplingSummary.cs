@@ -48,7 +48,9 @@ public sealed record RejectionSamplingSummary
         return text.ToString().TrimEnd();
     }
 
-    /// <summary>The summary of <paramref name="rows"/>, of which the last <paramref name="newRows"/> were produced in <paramref name="seconds"/>.</summary>
+    /// <summary>
+    /// The summary of <paramref name="rows"/>, of which the last <paramref name="newRows"/> were produced in <paramref name="seconds"/>.
+    /// </summary>
     internal static RejectionSamplingSummary Create(IReadOnlyList<RejectionSampleRow> rows, int resumedPrompts, int newRows, double seconds,
         bool cancelled)
     {

@@ -54,7 +54,9 @@ public class RejectionSamplerTests
         reasons.Values.Sum().Should().Be(result.Summary.Samples - result.Summary.Kept);
         result.Summary.Samples.Should().Be(32);
         result.ToSftPairs().Should().Equal(result.Kept.Select(r => (r.Prompt, r.Response)));
-        TestContext.Out.WriteLine(result.Summary.ToString());
+        string table = result.Summary.ToString();
+        table.Should().Contain($"{result.Summary.Kept} kept").And.MatchRegex($@"reward:math +{reasons["reward:math"]}\b");
+        TestContext.Out.WriteLine(table);
     }
 
     /// <summary>The reason the documented order gives, computed independently of the engine.</summary>
@@ -77,7 +79,8 @@ public class RejectionSamplerTests
         {
             var o = Options();
             o.Seed = seed;
-            return new RejectionSampler(policy, rewards, o, TrainingFixtures.Compact).Run(Prompts.Take(3).ToList()).Rows.Select(r => r.Completion).ToArray();
+            var rows = new RejectionSampler(policy, rewards, o, TrainingFixtures.Compact).Run(Prompts.Take(3).ToList()).Rows;
+            return rows.Select(r => r.Completion).ToArray();
         }
         Texts(7).Should().Equal(Texts(7));
         Texts(8).Should().NotEqual(Texts(7));
