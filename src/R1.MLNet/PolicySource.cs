@@ -28,11 +28,15 @@ public sealed class PolicySource
     private readonly Func<IDataView, string, Policy> _resolve;
     private readonly string _description;
 
-    private PolicySource(string description, Func<IDataView, string, Policy> resolve)
+    private PolicySource(string description, Func<IDataView, string, Policy> resolve, bool createsPolicy = false)
     {
         _description = description;
         _resolve = resolve;
+        CreatesPolicy = createsPolicy;
     }
+
+    /// <summary>Whether each resolve creates a new policy (a folder or scratch source), which a step that only reads it may dispose.</summary>
+    internal bool CreatesPolicy { get; }
 
     /// <summary>This policy instance. Training steps train it in place; the fitted transformer refers to the same object.</summary>
     public static PolicySource FromPolicy(Policy policy)
@@ -45,7 +49,7 @@ public sealed class PolicySource
     public static PolicySource FromFolder(string folder, PolicyOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        return new($"the model folder '{folder}'", (_, _) => Policy.Load(folder, options));
+        return new($"the model folder '{folder}'", (_, _) => Policy.Load(folder, options), createsPolicy: true);
     }
 
     /// <summary>A randomly initialized model (seeded by <see cref="PolicyOptions.Seed"/>), created at each fit.</summary>
@@ -54,7 +58,7 @@ public sealed class PolicySource
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(tokenizer);
         return new($"a new {config.ModelType} model ({config.NumHiddenLayers} layers, hidden {config.HiddenSize})",
-            (_, _) => Policy.Create(config, tokenizer, options));
+            (_, _) => Policy.Create(config, tokenizer, options), createsPolicy: true);
     }
 
     /// <summary>The policy carried by the input data view, i.e. produced by the step just before this one in the chain.</summary>

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.AI;
 using Microsoft.ML;
 using R1.MLNet.DataView;
+using R1.MLNet.Distill;
+using R1.MLNet.RejectionSample;
 using R1.MLNet.Grpo;
 using R1.MLNet.Reason;
 using R1.MLNet.Sft;
@@ -69,6 +72,77 @@ public sealed class ReasoningCatalog
 
     /// <summary>GRPO with every option.</summary>
     public GrpoEstimator Grpo(GrpoEstimator.Options options) => new(options);
+
+    /// <summary>
+    /// Rejection sampling (DeepSeek-R1, stage 3): <paramref name="samplesPerPrompt"/> completions per prompt from the teacher policy,
+    /// kept when the reward pipeline of <paramref name="services"/> judges them correct and the readability filters pass (see
+    /// <see cref="RejectionSampleEstimator.Options"/> for the defaults). The output is SFT rows (<c>Prompt</c>, <c>Response</c>, …).
+    /// </summary>
+    /// <param name="services">Provides the <see cref="IRewardScorer"/> (and an <c>ILoggerFactory</c> if registered).</param>
+    /// <param name="samplesPerPrompt">k: completions sampled per prompt. Default 4.</param>
+    /// <param name="policy">The teacher. Default <see cref="PolicySource.PreviousStep"/>.</param>
+    /// <param name="promptColumnName">The question column. Default <c>Prompt</c>.</param>
+    public RejectionSampleEstimator RejectionSample(IServiceProvider services, int samplesPerPrompt = 4, PolicySource? policy = null,
+        string promptColumnName = "Prompt")
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return new RejectionSampleEstimator(new RejectionSampleEstimator.Options
+        {
+            Services = services, Policy = policy ?? PolicySource.PreviousStep, PromptColumnName = promptColumnName,
+            Sampler = { SamplesPerPrompt = samplesPerPrompt },
+        });
+    }
+
+    /// <summary>Rejection sampling from a chat client (for example a remote R1 API) as the teacher.</summary>
+    /// <param name="services">Provides the <see cref="IRewardScorer"/> (and an <c>ILoggerFactory</c> if registered).</param>
+    /// <param name="teacher">The teacher: k requests per prompt.</param>
+    /// <param name="samplesPerPrompt">k: completions requested per prompt. Default 4.</param>
+    /// <param name="promptColumnName">The question column. Default <c>Prompt</c>.</param>
+    public RejectionSampleEstimator RejectionSample(IServiceProvider services, IChatClient teacher, int samplesPerPrompt = 4,
+        string promptColumnName = "Prompt")
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(teacher);
+        return new RejectionSampleEstimator(new RejectionSampleEstimator.Options
+        {
+            Services = services, Teacher = teacher, PromptColumnName = promptColumnName, Sampler = { SamplesPerPrompt = samplesPerPrompt },
+        });
+    }
+
+    /// <summary>Rejection sampling with every option.</summary>
+    public RejectionSampleEstimator RejectionSample(RejectionSampleEstimator.Options options) => new(options);
+
+    /// <summary>
+    /// Distillation: rejection-samples <paramref name="teacher"/> on the input prompts, then fine-tunes <paramref name="student"/> on the
+    /// kept samples with SFT (samples cross as text, so the tokenizers may differ).
+    /// </summary>
+    /// <param name="services">Provides the <see cref="IRewardScorer"/> (and an <c>ILoggerFactory</c> if registered).</param>
+    /// <param name="teacher">The teacher policy (for example <see cref="PolicySource.PreviousStep"/>).</param>
+    /// <param name="student">The student to fine-tune (for example <see cref="PolicySource.FromFolder"/>).</param>
+    /// <param name="samplesPerPrompt">k: completions sampled per prompt. Default 4.</param>
+    public DistillEstimator Distill(IServiceProvider services, PolicySource teacher, PolicySource student, int samplesPerPrompt = 4)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(teacher);
+        return new DistillEstimator(new DistillEstimator.Options
+        {
+            Services = services, Teacher = teacher, Student = student, Sampler = { SamplesPerPrompt = samplesPerPrompt },
+        });
+    }
+
+    /// <summary>Distillation from a chat client (for example a remote R1 API) into <paramref name="student"/>.</summary>
+    public DistillEstimator Distill(IServiceProvider services, IChatClient teacher, PolicySource student, int samplesPerPrompt = 4)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(teacher);
+        return new DistillEstimator(new DistillEstimator.Options
+        {
+            Services = services, TeacherClient = teacher, Student = student, Sampler = { SamplesPerPrompt = samplesPerPrompt },
+        });
+    }
+
+    /// <summary>Distillation with every option.</summary>
+    public DistillEstimator Distill(DistillEstimator.Options options) => new(options);
 
     /// <summary>
     /// Inference: adds <c>Completion</c>, <c>Reasoning</c> and <c>Answer</c> columns (paper sampling settings,

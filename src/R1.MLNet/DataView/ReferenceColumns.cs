@@ -5,17 +5,21 @@ using R1.MLNet.Training;
 namespace R1.MLNet.DataView;
 
 /// <summary>
-/// The text columns a GRPO step reads: the prompt (required) and the reference columns the rewards use. A reference column
+/// The text columns a GRPO or rejection-sampling step reads: the prompt (required) and the reference columns the rewards use
+/// (answer, tests, entry point, language, task type). A reference column
 /// left at its default name may be absent (its value is then <see langword="null"/>); a name set to anything else must exist.
 /// </summary>
-internal sealed record ReferenceColumns(string Prompt, string? Answer, string? Tests, string? EntryPoint, string? Language)
+internal sealed record ReferenceColumns(string Prompt, string? Answer, string? Tests, string? EntryPoint, string? Language,
+    string? TaskType = ReferenceColumns.DefaultTaskType)
 {
     public const string DefaultAnswer = "Answer", DefaultTests = "Tests", DefaultEntryPoint = "EntryPoint", DefaultLanguage = "Language";
+    public const string DefaultTaskType = "TaskType";
 
     private IEnumerable<(string? Name, string Role, string Default)> References() =>
     [
         (Answer, "answer", DefaultAnswer), (Tests, "tests", DefaultTests),
         (EntryPoint, "entry point", DefaultEntryPoint), (Language, "language", DefaultLanguage),
+        (TaskType, "task type", DefaultTaskType),
     ];
 
     /// <summary>Checks the shape; used by <c>GetOutputSchema</c>.</summary>
@@ -42,7 +46,7 @@ internal sealed record ReferenceColumns(string Prompt, string? Answer, string? T
         var rows = TextColumnReader.Read(data, Resolve(data.Schema), cancellationToken);
         return rows.Select((r, i) => new ReasoningExample(
                 string.IsNullOrEmpty(r[0]) ? throw new InvalidDataException($"{consumer}: row {i} has an empty prompt (column '{Prompt}').") : r[0]!,
-                NullIfEmpty(r[1]), NullIfEmpty(r[2]), NullIfEmpty(r[3]), NullIfEmpty(r[4])))
+                NullIfEmpty(r[1]), NullIfEmpty(r[2]), NullIfEmpty(r[3]), NullIfEmpty(r[4]), NullIfEmpty(r[5])))
             .ToList();
     }
 

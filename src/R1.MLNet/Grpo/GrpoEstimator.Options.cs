@@ -52,6 +52,12 @@ public sealed partial class GrpoEstimator
         /// </summary>
         public string? LanguageColumnName { get; set; } = ReferenceColumns.DefaultLanguage;
 
+        /// <summary>
+        /// The task-type column (<c>math</c>, <c>code</c>, <c>general</c>, …): it selects the rewards when the pipeline routes by task
+        /// type. Default <c>TaskType</c>, used when present; null ignores it; another name must exist.
+        /// </summary>
+        public string? TaskTypeColumnName { get; set; } = ReferenceColumns.DefaultTaskType;
+
         /// <summary>Held-out questions (same columns) evaluated during and after training. Default none.</summary>
         public IDataView? EvaluationData { get; set; }
 
@@ -71,7 +77,7 @@ public sealed partial class GrpoEstimator
         public CancellationToken CancellationToken { get; set; }
 
         internal ReferenceColumns Columns() =>
-            new(PromptColumnName, AnswerColumnName, TestsColumnName, EntryPointColumnName, LanguageColumnName);
+            new(PromptColumnName, AnswerColumnName, TestsColumnName, EntryPointColumnName, LanguageColumnName, TaskTypeColumnName);
 
         internal void Validate()
         {

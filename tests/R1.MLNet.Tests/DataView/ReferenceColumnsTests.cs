@@ -16,16 +16,16 @@ public class ReferenceColumnsTests
         var ml = new MLContext(seed: 1);
         ReasoningExample[] examples =
         [
-            new("1+1", Answer: "2", Language: "en"),
+            new("1+1", Answer: "2", Language: "en", TaskType: "math"),
             new("def f():", Tests: "assert f() == 1", EntryPoint: "f"),
         ];
         var data = new RecordingDataView(ml.Data.LoadFromEnumerable(examples));
-        var columns = new ReferenceColumns("Prompt", "Answer", "Tests", "EntryPoint", "Language");
+        var columns = new ReferenceColumns("Prompt", "Answer", "Tests", "EntryPoint", "Language", "TaskType");
 
         var read = columns.ReadExamples(data, "test", CancellationToken.None);
 
         read.Should().Equal(examples);
-        data.Requests.Single().Should().BeEquivalentTo("Prompt", "Answer", "Tests", "EntryPoint", "Language");
+        data.Requests.Single().Should().BeEquivalentTo("Prompt", "Answer", "Tests", "EntryPoint", "Language", "TaskType");
     }
 
     [Test]
