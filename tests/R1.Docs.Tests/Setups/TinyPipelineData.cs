@@ -19,9 +19,9 @@ public static class TinyPipelineData
     public static void Run(SnippetContext context)
     {
         var ml = new MLContext(seed: 0);
-        rows = Sums(0, 16);
+        rows = Sums(0, 4);
         train = ml.Data.LoadFromEnumerable(rows);
-        test = ml.Data.LoadFromEnumerable(Sums(16, 4));
+        test = ml.Data.LoadFromEnumerable(Sums(16, 2));
     }
 
     private static List<QaRow> Sums(int from, int count) =>
