@@ -8,6 +8,7 @@ namespace R1.Docs.Tests;
 /// --&gt;</c> runs <c>Setups/NAME.csx</c> first (it defines the variables the block uses), <c>&lt;!-- snippet-check: NAME --&gt;</c>
 /// runs <c>Checks/NAME.csx</c> after it (assertions on its variables and its console <c>Output</c>).
 /// </summary>
+[NonParallelizable]   // the runner sets the process-wide console and current directory
 public class DocSnippetTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);

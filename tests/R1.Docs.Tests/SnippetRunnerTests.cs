@@ -3,6 +3,7 @@ using R1.Docs.Tests.Snippets;
 namespace R1.Docs.Tests;
 
 /// <summary>What the runner reports when a block does not compile, throws or hangs, and what a block sees when it runs.</summary>
+[NonParallelizable]
 public class SnippetRunnerTests
 {
     private static DocSnippet Block(string code, params string[] setups) => new("x.md", 10, code, setups, []);
