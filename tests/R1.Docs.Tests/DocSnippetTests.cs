@@ -1,0 +1,25 @@
+using R1.Docs.Tests.Snippets;
+
+namespace R1.Docs.Tests;
+
+/// <summary>
+/// Every C# block of README.md, docs/ and examples/ is compiled and run exactly as written, one test per block, named by file and
+/// line. A block declares what it needs with marker comments on the lines just before its fence: <c>&lt;!-- snippet-setup: NAME
+/// --&gt;</c> runs <c>Setups/NAME.csx</c> first (it defines the variables the block uses), <c>&lt;!-- snippet-check: NAME --&gt;</c>
+/// runs <c>Checks/NAME.csx</c> after it (assertions on its variables and its console <c>Output</c>).
+/// </summary>
+[NonParallelizable]   // the runner sets the process-wide console and current directory
+public class DocSnippetTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    public static IEnumerable<TestCaseData> Snippets() =>
+        MarkdownSnippets.FindAll(TestPaths.RepoRoot).Select(s => new TestCaseData(s).SetName($"Snippet {s.Location}"));
+
+    [TestCaseSource(nameof(Snippets))]
+    public async Task Runs_as_written(DocSnippet snippet)
+    {
+        var output = await SnippetRunner.RunAsync(snippet, Timeout);
+        TestContext.Out.Write(output);
+    }
+}
