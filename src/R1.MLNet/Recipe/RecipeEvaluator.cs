@@ -17,7 +17,7 @@ internal static class RecipeEvaluator
         foreach (var group in heldOut.Select((e, i) => (e, i)).GroupBy(x => x.e.TaskType ?? ""))
         {
             var examples = group.Select(x => x.e).ToList();
-            var evaluator = new ReasoningEvaluator(policy, rewards, prompt, options.AccuracyRewardFor(group.Key == "" ? null : group.Key));
+            var evaluator = new ReasoningEvaluator(policy, rewards, prompt, [options.AccuracyRewardFor(group.Key == "" ? null : group.Key)]);
             var result = evaluator.Evaluate(examples, options.MaxNewTokens, options.BatchSize);
             byType[group.Key] = result.Accuracy;
             foreach (var (x, sample) in group.Zip(result.Samples)) samples[x.i] = sample;

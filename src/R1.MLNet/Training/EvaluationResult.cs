@@ -10,7 +10,8 @@ public sealed record EvaluationResult(double Accuracy, IReadOnlyList<EvaluationS
     /// so the dictionary is empty when no example has one.
     /// </summary>
     public IReadOnlyDictionary<string, double> AccuracyByTaskType =>
-        Samples.Where(s => s.Example.TaskType is not null).GroupBy(s => s.Example.TaskType!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+        Samples.Where(s => s.Example.TaskType is not null).GroupBy(s => s.Example.TaskType!, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(s => s.Correct) / (double)g.Count());
 }
 

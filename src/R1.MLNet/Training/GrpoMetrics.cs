@@ -6,7 +6,9 @@ namespace R1.MLNet.Training;
 /// <summary>Turns one step's rewards, completions and learning outcome into <see cref="GrpoStepMetrics"/>.</summary>
 internal static class GrpoMetrics
 {
-    /// <summary>The metrics of step <paramref name="step"/>; <paramref name="taskTypes"/> holds each completion's task type (null when none).</summary>
+    /// <summary>
+    /// The metrics of step <paramref name="step"/>; <paramref name="taskTypes"/> holds each completion's task type (null when none).
+    /// </summary>
     public static GrpoStepMetrics Build(int step, GrpoOptions options, RewardBatchResult scores, IReadOnlyList<GenerationResult> results,
         LearnOutcome learn, IReadOnlyList<string?> taskTypes)
     {
