@@ -21,7 +21,7 @@ internal static class GrpoMetrics
             .ToDictionary(x => x.name, x => new RewardStatistics(Mean(x.values), Std(x.values)));
         var missingByReward = scores.RewardNames.Select((name, r) => (name, count: scores.MissingCount(r)))
             .ToDictionary(x => x.name, x => x.count);
-        var correct = ReasoningEvaluator.Correctness(scores, options.AccuracyRewards);
+        var correct = ReasoningEvaluator.Correctness(scores, options.AccuracyRewards ?? ReasoningEvaluator.DefaultAccuracyRewards);
         int g = options.NumGenerations, groups = present.Length / g;
         int zeroStd = Enumerable.Range(0, groups)
             .Count(i => Enumerable.Range(i * g, g).Where(j => present[j]).Select(j => scores.Total[j]).Distinct().Count() <= 1);

@@ -58,9 +58,11 @@ public sealed class GrpoOptions
     /// The rewards whose score counts as correctness for the accuracy metrics (score ≥ 1), in order: for each completion the first of
     /// them that applies to it decides (with routing by task type, <c>math</c> decides math rows and <c>judge</c> general rows); a
     /// completion none of them applies to is not correct. If the pipeline has none of these rewards, accuracy is the fraction with
-    /// total reward &gt; 0. Default <c>["math", "code", "judge"]</c> (<see cref="ReasoningEvaluator.DefaultAccuracyRewards"/>).
+    /// total reward &gt; 0. Default <see langword="null"/>: <c>math</c>, <c>code</c>, <c>judge</c>
+    /// (<see cref="ReasoningEvaluator.DefaultAccuracyRewards"/>). (Null rather than a pre-filled array, because configuration binding
+    /// appends to a pre-filled array instead of replacing it.)
     /// </summary>
-    public string[] AccuracyRewards { get; set; } = [.. ReasoningEvaluator.DefaultAccuracyRewards];
+    public string[]? AccuracyRewards { get; set; }
 
     /// <summary>Random seed: prompt order, sampling and initial state. The same seed gives the same run. Default 42.</summary>
     public int Seed { get; set; } = 42;
@@ -80,14 +82,14 @@ public sealed class GrpoOptions
         copy.Optimizer = Optimizer?.Clone()!;
         copy.Checkpoints = Checkpoints?.Clone()!;
         copy.Evaluation = Evaluation?.Clone()!;
-        copy.AccuracyRewards = AccuracyRewards is null ? null! : [.. AccuracyRewards];
+        copy.AccuracyRewards = AccuracyRewards is null ? null : [.. AccuracyRewards];
         return copy;
     }
 
     /// <summary>Checks every value and throws an <see cref="ArgumentException"/> naming the first bad one.</summary>
     public void Validate()
     {
-        if (AccuracyRewards is null || AccuracyRewards.Length == 0 || AccuracyRewards.Any(string.IsNullOrWhiteSpace))
+        if (AccuracyRewards is not null && (AccuracyRewards.Length == 0 || AccuracyRewards.Any(string.IsNullOrWhiteSpace)))
             throw new ArgumentException("GrpoOptions.AccuracyRewards must name at least one reward, with no empty name.", nameof(AccuracyRewards));
         static void Positive(int v, string name)
         {

@@ -42,7 +42,7 @@ public class OptionsBindingTests
         options.Checkpoints.Directory.Should().Be("ckpt");
         options.Checkpoints.Every.Should().Be(5);
         options.Evaluation.Every.Should().Be(4);
-        options.AccuracyRewards.Should().Equal(["judge"], "an array is replaced by binding, not appended to");
+        options.AccuracyRewards.Should().Equal(["judge"], "the default is null, so binding sets exactly the configured list");
         options.Validate();
     }
 

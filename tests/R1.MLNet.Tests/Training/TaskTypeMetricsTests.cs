@@ -85,7 +85,8 @@ public class TaskTypeMetricsTests
     {
         var act = () => new GrpoOptions { AccuracyRewards = [] }.Validate();
         act.Should().Throw<ArgumentException>().WithMessage("*AccuracyRewards*");
-        var copy = new GrpoOptions().Clone();
-        copy.AccuracyRewards.Should().Equal("math", "code", "judge");
+        new GrpoOptions().AccuracyRewards.Should().BeNull("null means ReasoningEvaluator.DefaultAccuracyRewards");
+        var copy = new GrpoOptions { AccuracyRewards = ["judge"] }.Clone();
+        copy.AccuracyRewards.Should().Equal("judge");
     }
 }
