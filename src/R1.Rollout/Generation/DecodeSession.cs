@@ -26,11 +26,15 @@ internal sealed class DecodeSession : IDisposable
     private readonly float[]?[] _retiredLogProbs;
     private readonly long _padId;
     private Tensor? _nextLogits;
+    private readonly int _sampledVocab;       // ids at or above it (a checkpoint's padded vocab rows) are never sampled
 
+    // sampledVocab: the tokenizer's vocabulary size; only ids below it are sampled. Checkpoints pad vocab_size beyond the
+    // tokenizer (Qwen2.5: 151,936 rows for about 151,665 ids), and those rows have no text to decode.
     public DecodeSession(CausalLM model, IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions options, int maxNew, int padId,
-        IReadOnlyList<int> eosIds, Device device, IReadOnlyList<int>? budgets = null)
+        IReadOnlyList<int> eosIds, Device device, int sampledVocab, IReadOnlyList<int>? budgets = null)
     {
         _model = model;
+        _sampledVocab = sampledVocab;
         _options = options;
         _padId = padId;
         BatchSize = prompts.Count;
@@ -140,7 +144,9 @@ internal sealed class DecodeSession : IDisposable
     {
         var last = hidden.narrow(1, hidden.shape[1] - 1, 1).squeeze(1);                   // [B, hidden]
         _nextLogits?.Dispose();
-        _nextLogits = _model.Logits(last).to(ScalarType.Float32).DetachFromDisposeScope(); // [B, V]
+        var logits = _model.Logits(last);                                                   // [B, V]
+        if (_sampledVocab < logits.shape[1]) logits = logits.narrow(1, 0, _sampledVocab).contiguous();   // [B, tokenizer ids]
+        _nextLogits = logits.to(ScalarType.Float32).DetachFromDisposeScope();
     }
 
     /// <summary>Host sync: whether every row has produced an EOS id.</summary>

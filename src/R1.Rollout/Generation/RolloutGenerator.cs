@@ -40,7 +40,7 @@ public sealed class RolloutGenerator
         var (maxNew, eos, budgets) = Prepare(prompts, options);
         var builder = new CompletionBuilder(_tokenizer, eos, options.StopStrings);
         using var noGrad = no_grad();
-        using var session = new DecodeSession(_model, prompts, options, maxNew, _tokenizer.PadId, eos, _device, budgets);
+        using var session = new DecodeSession(_model, prompts, options, maxNew, _tokenizer.PadId, eos, _device, _tokenizer.VocabSize, budgets);
         session.Prefill();
         while (session.Generated < maxNew)
         {
@@ -92,7 +92,7 @@ public sealed class RolloutGenerator
         IReadOnlyList<IReadOnlyList<int>> batch = [prompt];
         var (maxNew, eos, _) = Prepare(batch, options);
         var builder = new CompletionBuilder(_tokenizer, eos, options.StopStrings);
-        using var session = new DecodeSession(_model, batch, options, maxNew, _tokenizer.PadId, eos, _device);
+        using var session = new DecodeSession(_model, batch, options, maxNew, _tokenizer.PadId, eos, _device, _tokenizer.VocabSize);
         string emitted = "";
         using (no_grad()) session.Prefill();
         while (session.Generated < maxNew)

@@ -53,7 +53,7 @@ public class CompactionTests
         var eos = EarlyEos();
         var options = new SamplingOptions { Greedy = true, MaxNewTokens = 24, EosIds = eos };
         using var noGrad = no_grad();
-        using var session = new DecodeSession(_policy.Model, Prompts, options, 24, _policy.Tokenizer.PadId, eos, CPU);
+        using var session = new DecodeSession(_policy.Model, Prompts, options, 24, _policy.Tokenizer.PadId, eos, CPU, _policy.Tokenizer.VocabSize);
         session.Prefill();
         for (int i = 0; i < 8; i++) session.Step();
         var before = session.Download();
