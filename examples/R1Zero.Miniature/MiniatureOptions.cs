@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace R1Zero.Miniature;
 
 /// <summary>The main job's settings; every one can be overridden on the command line as <c>--name value</c>.</summary>
@@ -26,22 +24,6 @@ public sealed class MiniatureOptions
     public int Threads { get; set; } = 1;               // libtorch threads: 1 is fastest for this model size (measured)
     public string? BaseDir { get; set; }                // reuse a pre-trained base model from here (written there when missing)
 
-    public static MiniatureOptions Parse(string[] args)
-    {
-        var o = new MiniatureOptions();
-        var props = typeof(MiniatureOptions).GetProperties().ToDictionary(p => ToFlag(p.Name), StringComparer.OrdinalIgnoreCase);
-        for (int i = 0; i < args.Length; i++)
-        {
-            string flag = args[i].TrimStart('-');
-            if (!props.TryGetValue(flag, out var prop))
-                throw new ArgumentException($"Unknown option '{args[i]}'. Options: {string.Join(", ", props.Keys.Select(k => "--" + k))}.");
-            if (prop.PropertyType == typeof(bool)) { prop.SetValue(o, true); continue; }
-            if (i + 1 >= args.Length) throw new ArgumentException($"Option '{args[i]}' needs a value.");
-            prop.SetValue(o, Convert.ChangeType(args[++i], prop.PropertyType, CultureInfo.InvariantCulture));
-        }
-        return o;
-    }
-
-    private static string ToFlag(string name) =>
-        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    /// <summary>The defaults, overridden by <paramref name="args"/> (see <see cref="R1.Synthetic.CommandLineFlags"/>).</summary>
+    public static MiniatureOptions Parse(string[] args) => R1.Synthetic.CommandLineFlags.Parse<MiniatureOptions>(args);
 }
