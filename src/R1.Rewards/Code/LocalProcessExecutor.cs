@@ -14,6 +14,7 @@ namespace R1.Rewards.Code;
 public sealed class LocalProcessExecutor : ICodeExecutor, IDisposable
 {
     private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan SweepLimit = TimeSpan.FromSeconds(30);
     private readonly CodeExecutionOptions _options;
     private readonly SandboxSlots _slots;
     private readonly Lazy<SandboxLauncher> _launcher;
@@ -150,8 +151,12 @@ public sealed class LocalProcessExecutor : ICodeExecutor, IDisposable
     {
         try
         {
+            // Awaited to the end, not for a grace period: on a loaded machine the interpreter alone can take seconds to start, and the
+            // next run in this slot must not begin while the previous run's processes live.
             using var sweep = Process.Start(launcher.KillSandboxUid(slot))!;
-            await WithinGraceAsync(sweep.WaitForExitAsync(CancellationToken.None)).ConfigureAwait(false);
+            using var limit = new CancellationTokenSource(SweepLimit);
+            try { await sweep.WaitForExitAsync(limit.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException) { Kill(sweep); }
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException) { }
     }

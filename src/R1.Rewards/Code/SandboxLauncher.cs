@@ -99,6 +99,11 @@ internal sealed class SandboxLauncher
         return psi;
     }
 
+    /// <summary>SIGKILL to every process the uid may signal, repeated until none is left (ESRCH) so that a child forked while the
+    /// first signal went out is caught too; zombies answer too, hence the bound.</summary>
+    private const string KillAllOfThisUid =
+        "import os, time\nfor _ in range(20):\n    try: os.kill(-1, 9)\n    except ProcessLookupError: break\n    time.sleep(0.01)";
+
     /// <summary>The start info that kills every process of slot <paramref name="slot"/>'s uid (used after a run in UnsafeNoIsolation mode as
     /// root).</summary>
     public ProcessStartInfo KillSandboxUid(int slot)
@@ -106,7 +111,7 @@ internal sealed class SandboxLauncher
         var psi = new ProcessStartInfo(_setpriv!) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in DropToUid(slot).Skip(1)) psi.ArgumentList.Add(arg);
         foreach (var arg in new[] { _options.PythonPath, "-I", "-S", "-c",
-            "import os, signal; os.kill(-1, signal.SIGKILL)" }) psi.ArgumentList.Add(arg);
+            KillAllOfThisUid }) psi.ArgumentList.Add(arg);
         return psi;
     }
 
