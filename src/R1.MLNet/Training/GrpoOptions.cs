@@ -1,3 +1,4 @@
+using R1.Rollout.Lora;
 using R1.Rollout.Generation;
 
 namespace R1.MLNet.Training;
@@ -73,6 +74,15 @@ public sealed class GrpoOptions
     /// <summary>Receives each step's metrics (for a console progress bar). Default none.</summary>
     public IProgress<GrpoStepMetrics>? Progress { get; set; }
 
+    /// <summary>
+    /// Low-rank adapters: train only LoRA adapters on the chosen projections, the base frozen; the GRPO reference is then the base
+    /// with the adapters switched off (no second copy of the model). Default <see langword="null"/>: full fine-tuning.
+    /// </summary>
+    public LoraOptions? Lora { get; set; }
+
+    /// <summary>Precision, gradient checkpointing and the memory budget. Default float32, no checkpointing, no budget.</summary>
+    public TrainingMemoryOptions Memory { get; set; } = new();
+
     /// <summary>A copy whose groups are copies too (the trainer keeps one, so later changes to these options do not reach it).</summary>
     public GrpoOptions Clone()
     {
@@ -81,6 +91,8 @@ public sealed class GrpoOptions
         copy.Loss = Loss?.Clone()!;
         copy.Optimizer = Optimizer?.Clone()!;
         copy.Checkpoints = Checkpoints?.Clone()!;
+        copy.Lora = Lora?.Clone();
+        copy.Memory = Memory?.Clone()!;
         copy.Evaluation = Evaluation?.Clone()!;
         copy.AccuracyRewards = AccuracyRewards is null ? null : [.. AccuracyRewards];
         return copy;
@@ -118,5 +130,8 @@ public sealed class GrpoOptions
         Optimizer.Validate(nameof(GrpoOptions));
         Checkpoints.Validate(nameof(GrpoOptions));
         Evaluation.Validate(nameof(GrpoOptions));
+        if (Memory is null) throw new ArgumentNullException(nameof(Memory), "GrpoOptions.Memory must not be null.");
+        Memory.Validate(nameof(GrpoOptions));
+        Lora?.Validate("GrpoOptions.Lora");
     }
 }

@@ -1,3 +1,4 @@
+using R1.Rollout.Lora;
 namespace R1.MLNet.Training;
 
 /// <summary>Every hyper-parameter of <see cref="SftTrainer"/>, with its default; <see cref="Optimizer"/> is the group shared with GRPO.</summary>
@@ -46,12 +47,22 @@ public sealed class SftOptions
     /// <summary>Receives the metrics of each logged step. Default none.</summary>
     public IProgress<SftStepMetrics>? Progress { get; set; }
 
+    /// <summary>
+    /// Low-rank adapters: train only LoRA adapters on the chosen projections, the base frozen. Default <see langword="null"/>: full fine-tuning.
+    /// </summary>
+    public LoraOptions? Lora { get; set; }
+
+    /// <summary>Precision, gradient checkpointing and the memory budget. Default float32, no checkpointing, no budget.</summary>
+    public TrainingMemoryOptions Memory { get; set; } = new();
+
     /// <summary>A copy whose optimizer and checkpoint groups are copies too.</summary>
     public SftOptions Clone()
     {
         var copy = (SftOptions)MemberwiseClone();
         copy.Optimizer = Optimizer?.Clone()!;
         copy.Checkpoints = Checkpoints?.Clone()!;
+        copy.Lora = Lora?.Clone();
+        copy.Memory = Memory?.Clone()!;
         return copy;
     }
 
@@ -69,5 +80,8 @@ public sealed class SftOptions
         Optimizer.Validate(nameof(SftOptions));
         if (Checkpoints is null) throw new ArgumentNullException(nameof(Checkpoints), "SftOptions.Checkpoints must not be null.");
         Checkpoints.Validate(nameof(SftOptions));
+        if (Memory is null) throw new ArgumentNullException(nameof(Memory), "SftOptions.Memory must not be null.");
+        Memory.Validate(nameof(SftOptions));
+        Lora?.Validate("SftOptions.Lora");
     }
 }
