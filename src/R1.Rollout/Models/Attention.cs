@@ -7,10 +7,12 @@ namespace R1.Rollout.Models;
 /// <summary>
 /// Grouped-query self-attention with RoPE. Query head h reads key/value head h / (heads / kv_heads), as HF's
 /// <c>repeat_interleave</c> does, but without copying K/V: the queries of one group are stacked instead.
+/// Qwen3 RMS-norms each query and key head (<c>q_norm</c>/<c>k_norm</c>, weight [head_dim]) before RoPE.
 /// </summary>
 internal sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>
 {
     private readonly Linear q_proj, k_proj, v_proj, o_proj;
+    private readonly RmsNorm? q_norm, k_norm;
     private readonly int _layer, _heads, _kvHeads, _headDim;
 
     /// <summary>Creates the projections for layer <paramref name="layer"/>.</summary>
@@ -24,6 +26,11 @@ internal sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>
         k_proj = nn.Linear(config.HiddenSize, _kvHeads * _headDim, hasBias: config.QkvBias);
         v_proj = nn.Linear(config.HiddenSize, _kvHeads * _headDim, hasBias: config.QkvBias);
         o_proj = nn.Linear(_heads * _headDim, config.HiddenSize, hasBias: config.OutputBias);
+        if (config.QkNorm)
+        {
+            q_norm = new RmsNorm("q_norm", _headDim, config.RmsNormEps);
+            k_norm = new RmsNorm("k_norm", _headDim, config.RmsNormEps);
+        }
         RegisterComponents();
     }
 
@@ -32,8 +39,8 @@ internal sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>
     {
         using var scope = NewDisposeScope();
         long b = x.shape[0], t = x.shape[1];
-        var q = q_proj.forward(x).view(b, t, _heads, _headDim).transpose(1, 2);      // [B, H, T, D]
-        var k = k_proj.forward(x).view(b, t, _kvHeads, _headDim).transpose(1, 2);    // [B, KV, T, D]
+        var q = PerHeadNorm(q_norm, q_proj.forward(x).view(b, t, _heads, _headDim)).transpose(1, 2);      // [B, H, T, D]
+        var k = PerHeadNorm(k_norm, k_proj.forward(x).view(b, t, _kvHeads, _headDim)).transpose(1, 2);    // [B, KV, T, D]
         var v = v_proj.forward(x).view(b, t, _kvHeads, _headDim).transpose(1, 2);    // [B, KV, T, D]
         q = RotaryEmbedding.Apply(q, ctx.Cos, ctx.Sin);
         k = RotaryEmbedding.Apply(k, ctx.Cos, ctx.Sin);
@@ -44,4 +51,6 @@ internal sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>
         y = y.view(b, _heads, t, _headDim).transpose(1, 2).reshape(b, t, _heads * _headDim); // [B, T, H·D]
         return o_proj.forward(y).MoveToOuterDisposeScope();
     }
+
+    private static Tensor PerHeadNorm(RmsNorm? norm, Tensor heads) => norm is null ? heads : norm.forward(heads);
 }

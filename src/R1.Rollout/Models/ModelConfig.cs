@@ -4,12 +4,12 @@ using System.Text.Json.Serialization;
 namespace R1.Rollout.Models;
 
 /// <summary>
-/// The fields of a Hugging Face <c>config.json</c> that define a Qwen2 or Llama decoder. Unknown fields are kept
+/// The fields of a Hugging Face <c>config.json</c> that define a Qwen2, Qwen3 or Llama decoder. Unknown fields are kept
 /// (<see cref="Extra"/>) so a load → save round trip does not lose them.
 /// </summary>
 public sealed class ModelConfig
 {
-    /// <summary><c>qwen2</c> or <c>llama</c>.</summary>
+    /// <summary><c>qwen2</c>, <c>qwen3</c> or <c>llama</c>.</summary>
     [JsonPropertyName("model_type")] public string ModelType { get; set; } = "qwen2";
 
     /// <summary>Rows of the embedding and the output projection.</summary>
@@ -30,7 +30,7 @@ public sealed class ModelConfig
     /// <summary>Number of key/value heads (grouped-query attention); defaults to <see cref="NumAttentionHeads"/>.</summary>
     [JsonPropertyName("num_key_value_heads")] public int? NumKeyValueHeads { get; set; }
 
-    /// <summary>Width of one head; defaults to <c>hidden_size / num_attention_heads</c>.</summary>
+    /// <summary>Width of one head; defaults to <c>hidden_size / num_attention_heads</c> (Qwen3, like HF's <c>Qwen3Config</c>: 128).</summary>
     [JsonPropertyName("head_dim")] public int? HeadDimOverride { get; set; }
 
     /// <summary>The longest sequence (prompt + completion) the model accepts.</summary>
@@ -48,7 +48,7 @@ public sealed class ModelConfig
     /// <summary>When true the output projection reuses the embedding matrix (no <c>lm_head.weight</c>).</summary>
     [JsonPropertyName("tie_word_embeddings")] public bool TieWordEmbeddings { get; set; }
 
-    /// <summary>Bias on q/k/v (and, for Llama, o). Defaults: qwen2 true (q/k/v only), llama false.</summary>
+    /// <summary>Bias on q/k/v (and, for Llama and Qwen3, o). Defaults: qwen2 true (q/k/v only), llama and qwen3 false.</summary>
     [JsonPropertyName("attention_bias")] public bool? AttentionBias { get; set; }
 
     /// <summary>Beginning-of-sequence id, if any.</summary>
@@ -75,7 +75,8 @@ public sealed class ModelConfig
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 
     /// <summary>Width of one attention head.</summary>
-    [JsonIgnore] public int HeadDim => HeadDimOverride ?? (NumAttentionHeads == 0 ? 0 : HiddenSize / NumAttentionHeads);
+    [JsonIgnore]
+    public int HeadDim => HeadDimOverride ?? (IsQwen3 ? Qwen3DefaultHeadDim : NumAttentionHeads == 0 ? 0 : HiddenSize / NumAttentionHeads);
 
     /// <summary>Key/value heads after defaults.</summary>
     [JsonIgnore] public int KeyValueHeads => NumKeyValueHeads ?? NumAttentionHeads;
@@ -83,10 +84,20 @@ public sealed class ModelConfig
     /// <summary>Whether q/k/v projections have a bias.</summary>
     [JsonIgnore] public bool QkvBias => AttentionBias ?? IsQwen2;
 
-    /// <summary>Whether the output projection has a bias (Llama with <c>attention_bias</c> only).</summary>
+    /// <summary>Whether the output projection has a bias (Llama and Qwen3 with <c>attention_bias</c> only).</summary>
     [JsonIgnore] public bool OutputBias => !IsQwen2 && (AttentionBias ?? false);
 
+    /// <summary>Whether q and k are RMS-normed per head before RoPE (Qwen3's <c>q_norm</c>/<c>k_norm</c>, weight [head_dim]).</summary>
+    [JsonIgnore] internal bool QkNorm => IsQwen3;
+
+    /// <summary><c>Qwen3Config</c>'s <c>head_dim</c> when <c>config.json</c> leaves it out.</summary>
+    private const int Qwen3DefaultHeadDim = 128;
+
     private bool IsQwen2 => ModelType.Equals("qwen2", StringComparison.OrdinalIgnoreCase);
+
+    private bool IsQwen3 => ModelType.Equals("qwen3", StringComparison.OrdinalIgnoreCase);
+
+    private bool IsLlama => ModelType.Equals("llama", StringComparison.OrdinalIgnoreCase);
 
     private static readonly JsonSerializerOptions JsonOptions =
         new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
@@ -147,8 +158,8 @@ public sealed class ModelConfig
     {
         var problems = new List<string>();
         void Positive(string name, int value) { if (value <= 0) problems.Add($"{name} must be positive (got {value})"); }
-        if (!IsQwen2 && !ModelType.Equals("llama", StringComparison.OrdinalIgnoreCase))
-            problems.Add($"model_type '{ModelType}' is not supported (expected qwen2 or llama)");
+        if (!IsQwen2 && !IsQwen3 && !IsLlama)
+            problems.Add($"model_type '{ModelType}' is not supported (expected qwen2, qwen3 or llama)");
         Positive("vocab_size", VocabSize);
         Positive("hidden_size", HiddenSize);
         Positive("intermediate_size", IntermediateSize);
@@ -156,9 +167,10 @@ public sealed class ModelConfig
         Positive("num_attention_heads", NumAttentionHeads);
         Positive("num_key_value_heads", KeyValueHeads);
         Positive("max_position_embeddings", MaxPositionEmbeddings);
-        if (NumAttentionHeads > 0 && HeadDimOverride is null && HiddenSize % NumAttentionHeads != 0)
+        if (NumAttentionHeads > 0 && HeadDimOverride is null && !IsQwen3 && HiddenSize % NumAttentionHeads != 0)
             problems.Add($"hidden_size {HiddenSize} is not divisible by num_attention_heads {NumAttentionHeads} (set head_dim)");
-        if (HeadDim % 2 != 0) problems.Add($"head_dim {HeadDim} must be even for RoPE");
+        if (HeadDimOverride is { } hd && hd <= 0) problems.Add($"head_dim must be positive (got {hd})");
+        else if (HeadDim % 2 != 0) problems.Add($"head_dim {HeadDim} must be even for RoPE");
         if (KeyValueHeads > 0 && NumAttentionHeads % KeyValueHeads != 0)
             problems.Add($"num_attention_heads {NumAttentionHeads} is not a multiple of num_key_value_heads {KeyValueHeads}");
         if (RopeTheta <= 0) problems.Add($"rope_theta must be positive (got {RopeTheta})");
@@ -171,6 +183,9 @@ public sealed class ModelConfig
         CheckArchitectures(problems);
         if (Extra is not null && Extra.TryGetValue("use_sliding_window", out var sliding) && sliding.ValueKind == JsonValueKind.True)
             problems.Add("use_sliding_window is true, but sliding-window attention is not supported (every layer attends to the whole context)");
+        if (Extra is not null && Extra.TryGetValue("layer_types", out var types) && types.ValueKind == JsonValueKind.Array
+            && types.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.String && t.GetString() != "full_attention"))
+            problems.Add("layer_types names a layer other than full_attention, but sliding-window attention is not supported");
         if (VocabSize > 0)
         {
             foreach (int id in EosTokenIds ?? [])
@@ -185,7 +200,7 @@ public sealed class ModelConfig
     private void CheckArchitectures(List<string> problems)
     {
         if (Extra is null || !Extra.TryGetValue("architectures", out var arch) || arch.ValueKind == JsonValueKind.Null) return;
-        string expected = IsQwen2 ? "Qwen2ForCausalLM" : "LlamaForCausalLM";
+        string expected = IsQwen2 ? "Qwen2ForCausalLM" : IsQwen3 ? "Qwen3ForCausalLM" : "LlamaForCausalLM";
         var names = arch.ValueKind == JsonValueKind.Array ? arch.EnumerateArray().Select(a => a.ToString()).ToList() : [arch.ToString()];
         var wrong = names.Where(n => n != expected).ToList();
         if (wrong.Count > 0)

@@ -5,17 +5,25 @@ using static TorchSharp.torch;
 
 namespace R1.Rollout.Tests.Models;
 
-/// <summary>The qwen2-tiny reference fixtures (testdata/fixtures/qwen2-tiny/{untied,tied}).</summary>
+/// <summary>
+/// A reference fixture: qwen2-tiny/{untied,tied} by variant, or another folder of testdata/fixtures by <see cref="Named"/>
+/// (qwen3-tiny, llama3-tiny).
+/// </summary>
 internal sealed class Fixture
 {
     private readonly JsonElement _root;
 
-    public Fixture(string variant)
+    public Fixture(string variant) : this(new DirectoryInfo(TestPaths.TestData($"fixtures/qwen2-tiny/{variant}"))) { }
+
+    private Fixture(DirectoryInfo folder)
     {
-        Folder = TestPaths.TestData($"fixtures/qwen2-tiny/{variant}");
+        Folder = folder.FullName;
         Config = ModelConfig.Load(Folder);
         _root = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "expected.json"))).RootElement;
     }
+
+    /// <summary>The fixture in testdata/fixtures/<paramref name="name"/>.</summary>
+    public static Fixture Named(string name) => new(new DirectoryInfo(TestPaths.TestData($"fixtures/{name}")));
 
     public string Folder { get; }
     public ModelConfig Config { get; }
