@@ -24,6 +24,13 @@ internal static class HfByteLevel
         return map;
     }
 
+    /// <summary>The byte-level form of <paramref name="text"/>: its UTF-8 bytes, one alphabet character each.</summary>
+    public static string Encode(string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return string.Create(bytes.Length, bytes, (chars, b) => { for (int i = 0; i < b.Length; i++) chars[i] = ByteToChar[b[i]]; });
+    }
+
     /// <summary>Appends the bytes a byte-level token stands for; false if it holds a character outside the alphabet.</summary>
     public static bool TryAppendBytes(string token, List<byte> bytes)
     {

@@ -4,9 +4,12 @@ using Microsoft.ML.Tokenizers;
 namespace R1.Rollout.Tokenization;
 
 /// <summary>
-/// A Hugging Face byte-level BPE tokenizer (<c>tokenizer.json</c> plus <c>tokenizer_config.json</c>), such as Qwen2/Qwen3's
-/// or DeepSeek-V3/R1's. Added tokens are cut out first (longest match wins); the text between them is normalized,
-/// split by <see cref="HfSplitPreTokenizer"/> and encoded by a Microsoft.ML.Tokenizers <see cref="BpeTokenizer"/>.
+/// A Hugging Face byte-level BPE tokenizer (<c>tokenizer.json</c> plus <c>tokenizer_config.json</c>), such as Qwen2/Qwen3's,
+/// DeepSeek-V3/R1's or Llama 3's (R1-Distill-Llama). Added tokens are cut out first (longest match wins); the text between
+/// them is normalized, split by <see cref="HfSplitPreTokenizer"/> and encoded by a Microsoft.ML.Tokenizers
+/// <see cref="BpeTokenizer"/>. With BPE <c>ignore_merges</c> (Llama 3) a pre-token that is itself a vocabulary entry is
+/// one id. Decoding applies <c>clean_up_tokenization_spaces</c> when <c>tokenizer_config.json</c> sets it to true (absent
+/// means false). Byte fallback (SentencePiece-style vocabularies) is not supported and fails at load.
 /// Ids and decodings match the reference implementation (<c>@lenml/tokenizers</c>, a port of transformers.js).
 /// </summary>
 public sealed class HfTokenizer : ITextTokenizer
@@ -23,17 +26,22 @@ public sealed class HfTokenizer : ITextTokenizer
     private readonly bool[] _skippable;                 // id -> dropped by Decode(skipSpecialTokens: true)
     private readonly Dictionary<string, int> _ids;
     private readonly string _sourceDirectory;
+    private readonly Dictionary<string, int>? _wholePreTokens;  // the BPE vocabulary, when ignore_merges is set
+    private readonly HfSplitPreTokenizer _preTokenizer;
+    private readonly Normalizer? _normalizer;
+    private readonly bool _cleanUpSpaces;
 
     private HfTokenizer(string directory, HfTokenizerJson json, HfTokenizerConfig config)
     {
         _sourceDirectory = Path.GetFullPath(directory);
+        _preTokenizer = new HfSplitPreTokenizer(json.SplitPatterns);
+        _normalizer = json.Normalization is { } form ? new HfUnicodeNormalizer(form) : null;
         Bpe = BpeTokenizer.Create(new BpeOptions(json.Vocab)
         {
-            Merges = json.Merges,
-            ByteLevel = true,
-            PreTokenizer = new HfSplitPreTokenizer(json.SplitPatterns),
-            Normalizer = json.Normalization is { } form ? new HfUnicodeNormalizer(form) : null,
+            Merges = json.Merges, ByteLevel = true, PreTokenizer = _preTokenizer, Normalizer = _normalizer,
         });
+        _wholePreTokens = json.IgnoreMerges ? json.Vocab : null;
+        _cleanUpSpaces = config.CleanUpTokenizationSpaces;
         AddedTokens = json.AddedTokens;
         _splitter = new HfAddedTokenSplitter(json.AddedTokens);
         _ids = new Dictionary<string, int>(json.Vocab, StringComparer.Ordinal);
@@ -94,9 +102,23 @@ public sealed class HfTokenizer : ITextTokenizer
         foreach (var section in _splitter.Split(text))
         {
             if (section.Token is { } added) ids.Add(added.Id);
-            else if (section.Text.Length > 0) ids.AddRange(Bpe.EncodeToIds(section.Text));
+            else if (section.Text.Length > 0) EncodeText(section.Text, ids);
         }
         return ids;
+    }
+
+    // Without ignore_merges the BPE model pre-tokenizes and merges. With it, each pre-token found whole in the vocabulary
+    // is one id; the others go through the BPE model alone (a pre-token splits into itself again).
+    private void EncodeText(string text, List<int> ids)
+    {
+        if (_wholePreTokens is null) { ids.AddRange(Bpe.EncodeToIds(text)); return; }
+        string normalized = _normalizer?.Normalize(text) ?? text;
+        foreach (var (offset, length) in _preTokenizer.PreTokenize(normalized))
+        {
+            string piece = normalized.Substring(offset, length);
+            if (_wholePreTokens.TryGetValue(HfByteLevel.Encode(piece), out int id)) ids.Add(id);
+            else ids.AddRange(Bpe.EncodeToIds(piece));
+        }
     }
 
     /// <inheritdoc />
@@ -115,7 +137,7 @@ public sealed class HfTokenizer : ITextTokenizer
             text.Append(token);
         }
         Flush(text, bytes);
-        return text.ToString();
+        return _cleanUpSpaces ? HfTokenizationSpaces.CleanUp(text.ToString()) : text.ToString();
     }
 
     private static void Flush(StringBuilder text, List<byte> bytes)

@@ -11,6 +11,9 @@ internal sealed class HfTokenizerConfig
     public string? UnkToken { get; init; }
     public IReadOnlyList<string> AdditionalSpecialTokens { get; init; } = [];
 
+    /// <summary><c>clean_up_tokenization_spaces</c> (Llama 3: true): decoding removes the space before . , ! ? and some contractions.</summary>
+    public bool CleanUpTokenizationSpaces { get; init; }
+
     public static HfTokenizerConfig Read(string path)
     {
         if (!File.Exists(path)) return new HfTokenizerConfig();
@@ -26,6 +29,7 @@ internal sealed class HfTokenizerConfig
             AdditionalSpecialTokens = root.TryGetProperty("additional_special_tokens", out var extra) && extra.ValueKind == JsonValueKind.Array
                 ? extra.EnumerateArray().Select(e => Content(e, path)).OfType<string>().ToArray()
                 : [],
+            CleanUpTokenizationSpaces = root.TryGetProperty("clean_up_tokenization_spaces", out var clean) && clean.ValueKind == JsonValueKind.True,
         };
     }
 

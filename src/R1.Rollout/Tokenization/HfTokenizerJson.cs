@@ -4,9 +4,11 @@ using System.Text.Json;
 namespace R1.Rollout.Tokenization;
 
 /// <summary>
-/// The parts of a Hugging Face <c>tokenizer.json</c> that a byte-level BPE tokenizer needs. Anything this loader
-/// cannot reproduce exactly (another model type, byte fallback, an unknown normalizer or pre-tokenizer) is rejected
-/// with an <see cref="InvalidDataException"/> naming the component.
+/// The parts of a Hugging Face <c>tokenizer.json</c> that a byte-level BPE tokenizer needs (Qwen2/3, DeepSeek-V3/R1,
+/// Llama 3 with <c>ignore_merges</c>). Anything this loader cannot reproduce exactly (another model type, byte fallback,
+/// an unknown normalizer or pre-tokenizer) is rejected with an <see cref="InvalidDataException"/> naming the component.
+/// The <c>post_processor</c> is not read: <see cref="HfTokenizer.Encode"/> adds no special tokens (like
+/// <c>add_special_tokens=False</c>); prompts get their beginning-of-text token from the chat template.
 /// </summary>
 internal sealed class HfTokenizerJson
 {
@@ -18,6 +20,9 @@ internal sealed class HfTokenizerJson
     public required List<HfAddedToken> AddedTokens { get; init; }
     public required NormalizationForm? Normalization { get; init; }
     public required List<string> SplitPatterns { get; init; }
+
+    /// <summary>BPE <c>ignore_merges</c> (Llama 3): a pre-token that is itself in the vocabulary is one id, merges unused.</summary>
+    public required bool IgnoreMerges { get; init; }
 
     public static HfTokenizerJson Read(string path)
     {
@@ -32,6 +37,7 @@ internal sealed class HfTokenizerJson
             AddedTokens = ReadAddedTokens(root),
             Normalization = ReadNormalizer(root.TryGetProperty("normalizer", out var n) ? n : default, path),
             SplitPatterns = ReadPreTokenizer(Required(root, "pre_tokenizer", path), path),
+            IgnoreMerges = Flag(model, "ignore_merges"),
         };
     }
 
@@ -56,8 +62,9 @@ internal sealed class HfTokenizerJson
     {
         if (Str(model, "type") is { } type && type != "BPE")
             throw new InvalidDataException($"{path}: model type '{type}' is not supported (only byte-level BPE).");
-        if (Flag(model, "byte_fallback")) throw new InvalidDataException($"{path}: BPE byte_fallback is not supported.");
-        if (Flag(model, "ignore_merges")) throw new InvalidDataException($"{path}: BPE ignore_merges is not supported.");
+        if (Flag(model, "byte_fallback"))
+            throw new InvalidDataException($"{path}: BPE byte_fallback is not supported (it belongs to SentencePiece-style vocabularies "
+                + "such as Llama 2's; byte-level BPE, as in Qwen, DeepSeek and Llama 3, never needs it).");
         if (!string.IsNullOrEmpty(Str(model, "continuing_subword_prefix")) || !string.IsNullOrEmpty(Str(model, "end_of_word_suffix")))
             throw new InvalidDataException($"{path}: BPE continuing_subword_prefix/end_of_word_suffix are not supported.");
         if (model.TryGetProperty("dropout", out var d) && d.ValueKind == JsonValueKind.Number && d.GetDouble() > 0)

@@ -3,14 +3,17 @@ using R1.Rollout.Tokenization;
 namespace R1.Rollout.Tests.Tokenization;
 
 /// <summary>
-/// Encoding and decoding of the real Qwen3 and DeepSeek-V3 tokenizers against @lenml/tokenizers 3.7.2 (node),
-/// on every string of tokenizer_corpus.json. The reference runs once per fixture.
+/// Encoding and decoding of the real Qwen3, DeepSeek-V3 and Llama 3.1 (R1-Distill-Llama) tokenizers against
+/// @lenml/tokenizers 3.7.2 (node), on every string of tokenizer_corpus.json and the same seeded random mixtures; Llama 3.1
+/// also gets mixtures with its own special tokens. The reference runs once per fixture.
 /// </summary>
 [TestFixture("qwen3")]
 [TestFixture("deepseek-v3")]
+[TestFixture("llama3_1")]
 public sealed class HfTokenizerParityTests(string name)
 {
     private const int RandomCount = 1000;
+    private const int LlamaExtraCount = 300;
     private HfTokenizer _tokenizer = null!;
     private ReferenceTokenizer.Result _reference = null!;
     private IReadOnlyList<string> _random = null!;
@@ -19,9 +22,12 @@ public sealed class HfTokenizerParityTests(string name)
     public void RunReference()
     {
         _tokenizer = TestTokenizers.Get(name);
-        _random = RandomTexts.Generate(RandomCount, seed: 20250128);
+        var shared = RandomTexts.Generate(RandomCount, seed: 20250128);
+        _random = name == "llama3_1"
+            ? [.. shared, .. RandomTexts.Generate(LlamaExtraCount, seed: 20240723, [.. RandomTexts.Pieces, .. RandomTexts.Llama3SpecialTokens])]
+            : shared;
         _reference = ReferenceTokenizer.Run(TestTokenizers.Dir(name), [.. TokenizerCorpus.All, .. _random]);
-        _reference.Ids.Should().HaveCount(TokenizerCorpus.All.Count + RandomCount);
+        _reference.Ids.Should().HaveCount(TokenizerCorpus.All.Count + _random.Count);
     }
 
     [Test]

