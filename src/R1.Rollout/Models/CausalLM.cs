@@ -6,7 +6,8 @@ namespace R1.Rollout.Models;
 
 /// <summary>
 /// A decoder-only language model matching Hugging Face Qwen2/Qwen3/Llama (<c>Qwen2ForCausalLM</c>, <c>Qwen3ForCausalLM</c>,
-/// <c>LlamaForCausalLM</c>): GQA, RoPE, RMSNorm, SwiGLU, optional q/k/v bias, Qwen3's per-head q/k norm, tied or untied embeddings. Parameter names equal HF's (<c>model.layers.0.self_attn.q_proj.weight</c>, …).
+/// <c>LlamaForCausalLM</c>): GQA, RoPE, RMSNorm, SwiGLU, optional q/k/v bias, Qwen3's per-head q/k norm, tied or untied embeddings.
+/// Parameter names equal HF's (<c>model.layers.0.self_attn.q_proj.weight</c>, …).
 /// </summary>
 public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Tensor>
 {
