@@ -51,6 +51,17 @@ public sealed class LlamaTokenizerTests
         InTempDir(dir => Load(dir, ignore: true).Encode("cab").Should().Equal([2, 3], "cab is not, so the merges apply"));
     }
 
+    [TestCase(" milyon", 107_667, new[] { 296, 1570, 263 })]
+    [TestCase("lardan", 103_084, new[] { 75, 569, 276 })]
+    [TestCase(" dikkat", 106_350, new[] { 294, 30987, 266 })]
+    public void Real_vocabulary_entries_that_merges_alone_would_split_are_one_id(string word, int id, int[] mergesOnly)
+    {
+        // Ids printed by @lenml/tokenizers 3.7.2 with the file as shipped (ignore_merges: true) and with it set to false.
+        var t = TestTokenizers.Llama31;
+        t.Encode(word).Should().Equal(id);
+        t.Bpe.EncodeToIds(word).Should().Equal(mergesOnly, "the BPE model on its own applies the merges");
+    }
+
     [Test]
     public void Byte_fallback_is_a_clear_error()
     {
