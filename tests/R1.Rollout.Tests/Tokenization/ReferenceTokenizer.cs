@@ -46,7 +46,7 @@ internal static class ReferenceTokenizer
 
     private static string Tail(string s) => s.Length > 2000 ? "…" + s[^2000..] : s;
 
-    private static void EnsureInstalled()
+    internal static void EnsureInstalled()
     {
         lock (InstallLock)
         {
@@ -56,7 +56,7 @@ internal static class ReferenceTokenizer
         }
     }
 
-    private static (int Code, string Stdout, string Stderr) Execute(string file, string[] args, TimeSpan timeout)
+    internal static (int Code, string Stdout, string Stderr) Execute(string file, string[] args, TimeSpan timeout)
     {
         var info = new ProcessStartInfo(file) { WorkingDirectory = ToolDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) info.ArgumentList.Add(a);
