@@ -12,6 +12,7 @@ internal sealed partial class JinjaParser
     public const int MaxDepth = 200;
 
     private readonly IReadOnlyList<JinjaToken> _tokens;
+    private readonly Stack<(string Tag, JinjaToken At)> _open = new();
     private int _index;
     private int _depth;
 
@@ -40,7 +41,7 @@ internal sealed partial class JinjaParser
             switch (token.Kind)
             {
                 case JinjaTokenKind.End:
-                    if (stops.Length > 0) throw Error($"expected {string.Join(" or ", stops.Select(s => $"'{{% {s} %}}'"))} before the end", token);
+                    if (stops.Length > 0) throw NeverClosed(stops);
                     stop = null;
                     return body;
                 case JinjaTokenKind.Text:
@@ -76,6 +77,28 @@ internal sealed partial class JinjaParser
         if (name.Kind != JinjaTokenKind.Name) throw Error($"expected a tag name after '{{%', got {name}", name);
         Advance();
         using var _ = Nest(start);
+        _open.Push((name.Value, start));
+        try { return ParseTag(start, name); }
+        finally { _open.Pop(); }
+    }
+
+    private ChatTemplateException NeverClosed(string[] stops)
+    {
+        var (tag, at) = _open.Peek();
+        string expected = string.Join(" or ", stops.Select(s => $"'{{% {s} %}}'"));
+        return Error($"the '{tag}' tag is never closed (expected {expected} before the end of the template)", at);
+    }
+
+    private ChatTemplateException Misplaced(JinjaToken name)
+    {
+        var enclosing = _open.Skip(1).Select(o => ((string Tag, JinjaToken At)?)o).FirstOrDefault();
+        return enclosing is { } open
+            ? Error($"unexpected '{name.Value}': the '{open.Tag}' tag at line {open.At.Line}, column {open.At.Column} is still open", name)
+            : Error($"'{name.Value}' without a matching opening tag", name);
+    }
+
+    private JinjaStatement ParseTag(JinjaToken start, JinjaToken name)
+    {
         return name.Value switch
         {
             "if" => ParseIf(start),
@@ -83,7 +106,7 @@ internal sealed partial class JinjaParser
             "set" => ParseSet(start),
             "break" or "continue" => EndTag(new JinjaLoopControlStatement(name.Value == "break", start.Line, start.Column)),
             "generation" => ParseGeneration(start),
-            "elif" or "else" or "endif" or "endfor" or "endset" or "endgeneration" => throw Error($"'{name.Value}' without a matching opening tag", name),
+            "elif" or "else" or "endif" or "endfor" or "endset" or "endgeneration" => throw Misplaced(name),
             _ => throw Error($"the tag '{name.Value}' is not supported by this chat-template engine", name),
         };
     }
