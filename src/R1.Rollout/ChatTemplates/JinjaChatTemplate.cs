@@ -24,7 +24,9 @@ public sealed class JinjaChatTemplate : IChatTemplate
     /// <param name="bosToken">The value of <c>bos_token</c>; left undefined when null. Default null.</param>
     /// <param name="eosToken">The value of <c>eos_token</c>; left undefined when null. Default null.</param>
     /// <param name="name">The <see cref="Name"/>. Default <see cref="CheckpointName"/>.</param>
-    /// <exception cref="ChatTemplateException">The template has a syntax error or uses an unsupported feature (the message names the line and column).</exception>
+    /// <exception cref="ChatTemplateException">
+    /// The template has a syntax error or uses an unsupported feature (the message names the line and column).
+    /// </exception>
     public JinjaChatTemplate(string source, string? bosToken = null, string? eosToken = null, string name = CheckpointName)
     {
         ArgumentNullException.ThrowIfNull(source);

@@ -128,7 +128,10 @@ public sealed class HfTokenizer : ITextTokenizer
         bytes.Clear();
     }
 
-    /// <summary>Copies <c>tokenizer.json</c>, <c>tokenizer_config.json</c> and <c>chat_template.jinja</c> (when they exist) into <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// Copies <c>tokenizer.json</c>, <c>tokenizer_config.json</c> and <c>chat_template.jinja</c> (when they exist) into
+    /// <paramref name="directory"/>.
+    /// </summary>
     public void Save(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);

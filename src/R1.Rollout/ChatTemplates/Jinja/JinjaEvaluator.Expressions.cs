@@ -1,6 +1,9 @@
 namespace R1.Rollout.ChatTemplates.Jinja;
 
-/// <summary>Expression evaluation: Python semantics from <see cref="JinjaValues"/>, <see cref="JinjaOperators"/> and <see cref="JinjaAccess"/>.</summary>
+/// <summary>
+/// Expression evaluation: Python semantics from <see cref="JinjaValues"/>, <see cref="JinjaOperators"/> and
+/// <see cref="JinjaAccess"/>.
+/// </summary>
 internal sealed partial class JinjaEvaluator
 {
     private object? Evaluate(JinjaExpression expression, JinjaScope scope)

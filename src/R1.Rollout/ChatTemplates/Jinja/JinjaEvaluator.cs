@@ -54,7 +54,8 @@ internal sealed partial class JinjaEvaluator
             case JinjaSetStatement set: ExecuteSet(set, scope, inLoop); return Flow.Normal;
             case JinjaBlockStatement block: return Execute(block.Body, scope, inLoop);
             case JinjaLoopControlStatement control:
-                if (!inLoop) throw new ChatTemplateException($"'{(control.IsBreak ? "break" : "continue")}' outside a loop", control.Line, control.Column);
+                if (!inLoop)
+                    throw new ChatTemplateException($"'{(control.IsBreak ? "break" : "continue")}' outside a loop", control.Line, control.Column);
                 return control.IsBreak ? Flow.Break : Flow.Continue;
             default: throw new ChatTemplateException($"unsupported statement {statement.GetType().Name}", statement.Line, statement.Column);
         }

@@ -27,7 +27,9 @@ internal static class JinjaJson
             case null: sb.Append("null"); break;
             case bool b: sb.Append(b ? "true" : "false"); break;
             case long n: sb.Append(n.ToString(CultureInfo.InvariantCulture)); break;
-            case double d: sb.Append(double.IsNaN(d) ? "NaN" : double.IsInfinity(d) ? (d > 0 ? "Infinity" : "-Infinity") : JinjaValues.FormatFloat(d)); break;
+            case double d:
+                sb.Append(double.IsNaN(d) ? "NaN" : double.IsInfinity(d) ? (d > 0 ? "Infinity" : "-Infinity") : JinjaValues.FormatFloat(d));
+                break;
             case string s: WriteString(sb, s); break;
             case IList list: WriteItems(sb, list.Cast<object?>().ToList(), '[', ']', o, level, (x, l) => Write(sb, x, o, l)); break;
             case IDictionary<string, object?> dict:

@@ -150,9 +150,10 @@ internal sealed class JinjaLexer
 
     private void SkipDigits()
     {
-        while (_pos < _src.Length && (char.IsAsciiDigit(_src[_pos]) || (_src[_pos] == '_' && _pos + 1 < _src.Length && char.IsAsciiDigit(_src[_pos + 1]))))
-            _pos++;
+        while (_pos < _src.Length && (char.IsAsciiDigit(_src[_pos]) || (_src[_pos] == '_' && IsDigitAt(_pos + 1)))) _pos++;
     }
+
+    private bool IsDigitAt(int i) => i < _src.Length && char.IsAsciiDigit(_src[i]);
 
     private int LexOperator(int depth)
     {

@@ -15,7 +15,9 @@ internal sealed class JinjaTemplate
     public string Source { get; }
 
     /// <summary>Parses <paramref name="source"/>.</summary>
-    /// <exception cref="ChatTemplateException">A syntax error, an unknown filter or test, or an unsupported tag (with its line and column).</exception>
+    /// <exception cref="ChatTemplateException">
+    /// A syntax error, an unknown filter or test, or an unsupported tag (with its line and column).
+    /// </exception>
     public static JinjaTemplate Parse(string source)
     {
         ArgumentNullException.ThrowIfNull(source);

@@ -16,7 +16,8 @@ public sealed class JinjaChatTemplateTests
     [TearDown]
     public void DeleteFolder() => Directory.Delete(_dir, recursive: true);
 
-    private static IReadOnlyList<ChatMessage> Chat(params (ChatRole Role, string Text)[] turns) => turns.Select(t => new ChatMessage(t.Role, t.Text)).ToList();
+    private static IReadOnlyList<ChatMessage> Chat(params (ChatRole Role, string Text)[] turns) =>
+        turns.Select(t => new ChatMessage(t.Role, t.Text)).ToList();
 
     private void WriteConfig(string json) => File.WriteAllText(Path.Combine(_dir, HfTokenizer.ConfigFileName), json);
 
@@ -28,7 +29,8 @@ public sealed class JinjaChatTemplateTests
               "chat_template": "{{ bos_token }}{% for m in messages %}{{ m.role }}={{ m.content }}{{ eos_token }}{% endfor %}" }
             """);
         var template = ChatTemplate.FromFolder(_dir)!;
-        template.Render(Chat((ChatRole.User, "hi"), (ChatRole.Assistant, "yo")), addGenerationPrompt: false).Should().Be("<s>user=hi</s>assistant=yo</s>");
+        template.Render(Chat((ChatRole.User, "hi"), (ChatRole.Assistant, "yo")), addGenerationPrompt: false)
+            .Should().Be("<s>user=hi</s>assistant=yo</s>");
     }
 
     [Test]
@@ -124,7 +126,8 @@ public sealed class JinjaChatTemplateTests
     {
         var shipped = ChatTemplate.For(TestTokenizers.Qwen3);
         var chatMl = new ChatMlTemplate();
-        var endingWithUser = Jinja2Fixture.Conversations().Where(c => c[^1].Role == ChatRole.User && !c.Any(m => m.Text.Contains("</think>"))).ToList();
+        var endingWithUser = Jinja2Fixture.Conversations()
+            .Where(c => c[^1].Role == ChatRole.User && !c.Any(m => m.Text.Contains("</think>"))).ToList();
         endingWithUser.Should().NotBeEmpty();
         foreach (var conversation in endingWithUser)
             chatMl.Render(conversation, addGenerationPrompt: true).Should().Be(shipped.Render(conversation, addGenerationPrompt: true));

@@ -42,7 +42,8 @@ public sealed class JinjaEngineTests
     {
         var error = Fails("ok\n  {{ 'fine'.upper() }}{{ nothing.attr }}");
         error.Message.Should().Be("Chat template line 2, column 33: 'nothing' is undefined");
-        Fails("{% for m in messages %}{{ m.content + 1 }}{% endfor %}", new() { ["messages"] = new List<object?> { new Dictionary<string, object?> { ["content"] = "a" } } })
+        var messages = new List<object?> { new Dictionary<string, object?> { ["content"] = "a" } };
+        Fails("{% for m in messages %}{{ m.content + 1 }}{% endfor %}", new() { ["messages"] = messages })
             .Message.Should().Contain("unsupported operand types for +: 'str' and 'int'");
         Fails("{% break %}").Message.Should().Contain("'break' outside a loop");
         Fails("{% set s = 'x' %}{% set s.a = 1 %}").Message.Should().Contain("it is not a namespace()");
@@ -88,7 +89,8 @@ public sealed class JinjaEngineTests
         Fails("{{ 'x' * 100000000 }}").Message.Should().Contain("beyond the engine's limit");
         Fails("{% set ns = namespace(s='ab') %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}{% endfor %}")
             .Message.Should().Contain("beyond the engine's limit");
-        Fails("{% for i in range(100000) %}{{ 'y' * 1000 }}{% endfor %}").Message.Should().Contain($"beyond {JinjaEvaluator.MaxOutputChars} characters");
+        Fails("{% for i in range(100000) %}{{ 'y' * 1000 }}{% endfor %}")
+            .Message.Should().Contain($"beyond {JinjaEvaluator.MaxOutputChars} characters");
     }
 
     [Test]
@@ -109,7 +111,10 @@ public sealed class JinjaEngineTests
     [Test]
     public void Context_values_are_converted_and_unknown_types_refused()
     {
-        var context = new Dictionary<string, object?> { ["i"] = 3, ["f"] = 0.5f, ["l"] = new[] { 1, 2 }, ["d"] = new Dictionary<string, object?> { ["k"] = 7 } };
+        var context = new Dictionary<string, object?>
+        {
+            ["i"] = 3, ["f"] = 0.5f, ["l"] = new[] { 1, 2 }, ["d"] = new Dictionary<string, object?> { ["k"] = 7 },
+        };
         Render("{{ i + 1 }} {{ f }} {{ l | sum }} {{ d.k * 2 }}", context).Should().Be("4 0.5 3 14");
         var act = () => Render("{{ x }}", new() { ["x"] = new Uri("http://example.com") });
         act.Should().Throw<ArgumentException>().WithMessage("*Uri*");

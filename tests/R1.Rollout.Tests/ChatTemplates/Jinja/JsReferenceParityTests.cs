@@ -31,7 +31,8 @@ public sealed class JsReferenceParityTests
         var conversations = Jinja2Fixture.Conversations();
         _cases = Enumerable.Range(0, conversations.Count).SelectMany(i => new[] { (i, false), (i, true) }).ToList();
         var requests = _cases.Select(c => new ReferenceTokenizer.Conversation(
-            conversations[c.Conversation].Select(m => new ReferenceTokenizer.Message(m.Role.Value, m.Text)).ToList(), c.AddGenerationPrompt)).ToList();
+            conversations[c.Conversation].Select(m => new ReferenceTokenizer.Message(m.Role.Value, m.Text)).ToList(),
+            c.AddGenerationPrompt)).ToList();
         _reference = ReferenceChatTemplates.Run(
             _templates.Select(t => new ReferenceChatTemplates.Template(t.Source, t.BosToken, t.EosToken)).ToList(), requests);
     }
@@ -61,7 +62,8 @@ public sealed class JsReferenceParityTests
             for (int c = 0; c < _cases.Count; c++)
             {
                 var (conversation, add) = _cases[c];
-                _templates[t].Render(conversations[conversation], add).Should().Be(engine.Renders[t][c], $"{Folders[t]}, conversation {conversation}, gen={add}");
+                _templates[t].Render(conversations[conversation], add)
+                    .Should().Be(engine.Renders[t][c], $"{Folders[t]}, conversation {conversation}, gen={add}");
                 compared++;
             }
         }

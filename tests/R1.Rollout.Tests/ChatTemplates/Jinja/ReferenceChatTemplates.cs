@@ -19,7 +19,8 @@ internal static class ReferenceChatTemplates
         [property: JsonPropertyName("renders")] string?[][] Renders,
         [property: JsonPropertyName("errors")] string?[] Errors);
 
-    public sealed record Result([property: JsonPropertyName("lenml")] EngineResult Lenml, [property: JsonPropertyName("hfjinja")] EngineResult HfJinja);
+    public sealed record Result(
+        [property: JsonPropertyName("lenml")] EngineResult Lenml, [property: JsonPropertyName("hfjinja")] EngineResult HfJinja);
 
     public static Result Run(IReadOnlyList<Template> templates, IReadOnlyList<ReferenceTokenizer.Conversation> conversations)
     {
