@@ -10,7 +10,7 @@ public sealed class ChatTemplateException : Exception
     /// <param name="message">What went wrong.</param>
     /// <param name="line">The 1-based template line (0 when unknown).</param>
     /// <param name="column">The 1-based template column (0 when unknown).</param>
-    public ChatTemplateException(string message, int line, int column)
+    internal ChatTemplateException(string message, int line, int column)
         : base(line > 0 ? $"Chat template line {line}, column {column}: {message}" : $"Chat template: {message}")
     {
         Line = line;
