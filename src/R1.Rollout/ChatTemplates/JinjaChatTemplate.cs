@@ -17,7 +17,10 @@ public sealed class JinjaChatTemplate : IChatTemplate
 
     private static readonly ChatRole[] Roles = [ChatRole.System, ChatRole.User, ChatRole.Assistant, ChatRole.Tool];
 
+    private static readonly string[] Reserved = ["messages", "add_generation_prompt", "tools", "bos_token", "eos_token"];
+
     private readonly JinjaTemplate _template;
+    private readonly IReadOnlyDictionary<string, object?> _variables = new Dictionary<string, object?>();
 
     /// <summary>Parses <paramref name="source"/>.</summary>
     /// <param name="source">The Jinja template text.</param>
@@ -47,6 +50,24 @@ public sealed class JinjaChatTemplate : IChatTemplate
     /// <summary>The <c>eos_token</c> the template sees (null: undefined).</summary>
     public string? EosToken { get; }
 
+    /// <summary>
+    /// Extra variables the template sees, as transformers' <c>apply_chat_template(..., **kwargs)</c> passes them: for example
+    /// <c>enable_thinking = false</c> for Qwen3's non-thinking prompt. Values: strings, booleans, numbers, null, lists and
+    /// string-keyed dictionaries. Default none.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name the template already receives (<c>messages</c>, <c>tools</c>, ...).</exception>
+    public IReadOnlyDictionary<string, object?> Variables
+    {
+        get => _variables;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.Keys.FirstOrDefault(Reserved.Contains) is { } taken)
+                throw new ArgumentException($"'{taken}' is set by the chat template itself; it cannot be an extra variable.", nameof(Variables));
+            _variables = new Dictionary<string, object?>(value, StringComparer.Ordinal);
+        }
+    }
+
     /// <inheritdoc />
     /// <exception cref="ChatTemplateException">
     /// Rendering failed, or the template refused the conversation with <c>raise_exception</c> (for example roles that do not
@@ -55,7 +76,7 @@ public sealed class JinjaChatTemplate : IChatTemplate
     public string Render(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt)
     {
         ChatRoleRules.Validate(messages, Name, Roles);
-        var context = new Dictionary<string, object?>(StringComparer.Ordinal)
+        var context = new Dictionary<string, object?>(_variables, StringComparer.Ordinal)
         {
             ["messages"] = messages.Select(m => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
             {

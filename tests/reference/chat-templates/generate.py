@@ -11,6 +11,7 @@ add_generation_prompt, tools=None, and bos_token / eos_token when the tokenizer_
 
 Writes tests/R1.Rollout.Tests/ChatTemplates/Jinja/jinja2_fixture.json:
   chats:       [{ folder, conversation, addGenerationPrompt, expected }] for every template folder and conversation;
+  qwen3WithoutThinking: [{ conversation, expected }] Qwen3's template with enable_thinking=False and the generation prompt;
   expressions: [{ name, template, context, expected | error }] small templates exercising one engine feature each.
 """
 import json
@@ -72,6 +73,15 @@ def chats(env):
     return result
 
 
+def qwen3_without_thinking(env):
+    """Qwen3 with enable_thinking=False (passed by JinjaChatTemplate.Variables), on every conversation."""
+    config = json.load(open(os.path.join(ROOT, "testdata/tokenizers/qwen3", "tokenizer_config.json"), encoding="utf-8"))
+    template = env.from_string(config["chat_template"])
+    return [{"conversation": index, "expected": template.render(messages=conversation, add_generation_prompt=True, tools=None,
+                                                                 eos_token=config["eos_token"], enable_thinking=False)}
+            for index, conversation in enumerate(conversations())]
+
+
 def expressions(env):
     cases = json.load(open(os.path.join(os.path.dirname(__file__), "expressions.json"), encoding="utf-8"))
     result = []
@@ -87,7 +97,8 @@ def expressions(env):
 
 def main():
     env = environment()
-    fixture = {"jinja2": jinja2.__version__, "conversations": conversations(), "chats": chats(env), "expressions": expressions(env)}
+    fixture = {"jinja2": jinja2.__version__, "conversations": conversations(), "chats": chats(env),
+               "qwen3WithoutThinking": qwen3_without_thinking(env), "expressions": expressions(env)}
     with open(OUT, "w", encoding="utf-8") as f:
         json.dump(fixture, f, ensure_ascii=False, indent=1)
         f.write("\n")

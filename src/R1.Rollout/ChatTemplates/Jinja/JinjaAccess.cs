@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Text;
 
 namespace R1.Rollout.ChatTemplates.Jinja;
 
@@ -84,7 +83,4 @@ internal static class JinjaAccess
         if (v < 0) v += length;
         return step > 0 ? Math.Clamp(v, 0, length) : Math.Clamp(v, -1, length - 1);
     }
-
-    /// <summary>Text for output: <c>str()</c> of the value (undefined prints nothing, none prints <c>None</c>).</summary>
-    public static void Print(StringBuilder output, object? value) => output.Append(JinjaValues.ToStr(value));
 }

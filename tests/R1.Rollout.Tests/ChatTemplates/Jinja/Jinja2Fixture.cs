@@ -34,6 +34,11 @@ public static class Jinja2Fixture
             c.GetProperty("folder").GetString()!, c.GetProperty("conversation").GetInt32(),
             c.GetProperty("addGenerationPrompt").GetBoolean(), c.GetProperty("expected").GetString()!));
 
+    /// <summary>Qwen3's template with <c>enable_thinking=False</c> and the generation prompt: (conversation index, expected).</summary>
+    public static IEnumerable<(int Conversation, string Expected)> Qwen3WithoutThinking() =>
+        Root.Value.GetProperty("qwen3WithoutThinking").EnumerateArray()
+            .Select(c => (c.GetProperty("conversation").GetInt32(), c.GetProperty("expected").GetString()!));
+
     public static IEnumerable<Expression> Expressions() =>
         Root.Value.GetProperty("expressions").EnumerateArray().Select(e => new Expression(
             e.GetProperty("name").GetString()!, e.GetProperty("template").GetString()!,

@@ -42,6 +42,23 @@ public sealed class Jinja2ParityTests
         chats.Should().HaveCount(6 * Jinja2Fixture.Conversations().Count * 2);
     }
 
+    [Test]
+    public void Extra_variables_reach_the_template_like_apply_chat_template_kwargs()
+    {
+        var shipped = Template("testdata/tokenizers/qwen3");
+        var withoutThinking = new JinjaChatTemplate(shipped.Source, shipped.BosToken, shipped.EosToken)
+        {
+            Variables = new Dictionary<string, object?> { ["enable_thinking"] = false },
+        };
+        var cases = Jinja2Fixture.Qwen3WithoutThinking().ToList();
+        cases.Should().HaveCount(Jinja2Fixture.Conversations().Count);
+        foreach (var (conversation, expected) in cases)
+        {
+            expected.Should().EndWith("<think>\n\n</think>\n\n");
+            withoutThinking.Render(Jinja2Fixture.Conversations()[conversation], addGenerationPrompt: true).Should().Be(expected);
+        }
+    }
+
     [TestCaseSource(nameof(Expressions))]
     public void Evaluates_the_feature_like_jinja2(Jinja2Fixture.Expression expression)
     {

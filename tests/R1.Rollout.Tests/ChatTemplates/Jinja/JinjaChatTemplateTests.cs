@@ -41,6 +41,18 @@ public sealed class JinjaChatTemplateTests
     }
 
     [Test]
+    public void Extra_variables_cannot_replace_what_the_template_is_given()
+    {
+        var act = () => new JinjaChatTemplate("x") { Variables = new Dictionary<string, object?> { ["messages"] = "spoofed" } };
+        act.Should().Throw<ArgumentException>().WithMessage("*'messages' is set by the chat template itself*");
+        var template = new JinjaChatTemplate("{{ greeting }} {{ n + 1 }}")
+        {
+            Variables = new Dictionary<string, object?> { ["greeting"] = "hi", ["n"] = 1 },
+        };
+        template.Render(Chat((ChatRole.User, "q")), false).Should().Be("hi 2");
+    }
+
+    [Test]
     public void Chat_template_jinja_overrides_the_config()
     {
         WriteConfig("""{ "chat_template": "from config" }""");
