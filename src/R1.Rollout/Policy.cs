@@ -1,3 +1,4 @@
+using R1.Rollout.ChatTemplates;
 using R1.Rollout.Checkpoints;
 using R1.Rollout.Generation;
 using R1.Rollout.Models;
@@ -19,6 +20,7 @@ public sealed class Policy : IDisposable
 {
     private readonly RolloutGenerator _generator;
     private readonly LogProbScorer _scorer;
+    private IChatTemplate? _chatTemplate;
 
     private Policy(CausalLM model, ITextTokenizer tokenizer, Device device, ScalarType dtype, PolicyOptions options)
     {
@@ -36,6 +38,13 @@ public sealed class Policy : IDisposable
 
     /// <summary>The tokenizer.</summary>
     public ITextTokenizer Tokenizer { get; }
+
+    /// <summary>
+    /// The chat template for this policy's tokenizer (<see cref="ChatTemplates.ChatTemplate.For"/>): the checkpoint's own Jinja
+    /// template when its folder shipped one, otherwise the hand-coded template matching the vocabulary. Pass it to a
+    /// <see cref="PromptFormat"/> to prompt the model as it was trained to be prompted.
+    /// </summary>
+    public IChatTemplate ChatTemplate => _chatTemplate ??= ChatTemplates.ChatTemplate.For(Tokenizer);
 
     /// <summary>The model configuration.</summary>
     public ModelConfig Config => Model.Config;

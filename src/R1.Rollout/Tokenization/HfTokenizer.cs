@@ -51,6 +51,7 @@ public sealed class HfTokenizer : ITextTokenizer
         foreach (var (token, id) in json.Vocab) _tokens[id] = token;
         foreach (var t in json.AddedTokens) (_tokens[t.Id], _added[t.Id]) = (t.Content, t);
         _skippable = SkippableIds(config);
+        Config = config;
         (EosIds, PadId, BosId) = SpecialIds(config);
     }
 
@@ -64,7 +65,7 @@ public sealed class HfTokenizer : ITextTokenizer
         ArgumentException.ThrowIfNullOrEmpty(directory);
         string file = Path.Combine(directory, TokenizerFileName);
         if (!File.Exists(file)) throw new FileNotFoundException($"No {TokenizerFileName} in '{directory}'.", file);
-        return new HfTokenizer(directory, HfTokenizerJson.Read(file), HfTokenizerConfig.Read(Path.Combine(directory, ConfigFileName)));
+        return new HfTokenizer(directory, HfTokenizerJson.Read(file), HfTokenizerConfig.ReadFolder(directory));
     }
 
     /// <summary>
@@ -72,6 +73,9 @@ public sealed class HfTokenizer : ITextTokenizer
     /// and pre-tokenizer). Calling it directly does not recognise added tokens; use <see cref="Encode"/> for that.
     /// </summary>
     public BpeTokenizer Bpe { get; }
+
+    /// <summary>The special-token names and the chat template read with this tokenizer (read at load time).</summary>
+    internal HfTokenizerConfig Config { get; }
 
     /// <summary>The added tokens of <c>tokenizer.json</c> (special and not), such as <c>&lt;|im_end|&gt;</c> or <c>&lt;think&gt;</c>.</summary>
     internal IReadOnlyList<HfAddedToken> AddedTokens { get; }
@@ -146,7 +150,10 @@ public sealed class HfTokenizer : ITextTokenizer
         bytes.Clear();
     }
 
-    /// <summary>Copies <c>tokenizer.json</c> and <c>tokenizer_config.json</c> (when it exists) into <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// Copies <c>tokenizer.json</c>, <c>tokenizer_config.json</c> and <c>chat_template.jinja</c> (when they exist) into
+    /// <paramref name="directory"/>.
+    /// </summary>
     public void Save(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
@@ -154,7 +161,7 @@ public sealed class HfTokenizer : ITextTokenizer
         string target = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
         if (string.Equals(target, _sourceDirectory.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
             return;
-        foreach (string name in new[] { TokenizerFileName, ConfigFileName })
+        foreach (string name in new[] { TokenizerFileName, ConfigFileName, HfTokenizerConfig.ChatTemplateFileName })
         {
             string source = Path.Combine(_sourceDirectory, name);
             if (File.Exists(source)) File.Copy(source, Path.Combine(directory, name), overwrite: true);

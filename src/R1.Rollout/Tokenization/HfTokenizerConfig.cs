@@ -2,9 +2,15 @@ using System.Text.Json;
 
 namespace R1.Rollout.Tokenization;
 
-/// <summary>The special-token names of a Hugging Face <c>tokenizer_config.json</c> (all optional).</summary>
+/// <summary>
+/// The special-token names and the chat template of a Hugging Face <c>tokenizer_config.json</c> (all optional).
+/// A <c>chat_template.jinja</c> beside it replaces the config's <c>chat_template</c>, as in transformers.
+/// </summary>
 internal sealed class HfTokenizerConfig
 {
+    /// <summary>The file that, when present, holds the chat template instead of <c>tokenizer_config.json</c>.</summary>
+    public const string ChatTemplateFileName = "chat_template.jinja";
+
     public string? BosToken { get; init; }
     public string? EosToken { get; init; }
     public string? PadToken { get; init; }
@@ -13,6 +19,23 @@ internal sealed class HfTokenizerConfig
 
     /// <summary><c>clean_up_tokenization_spaces</c> (Llama 3: true): decoding removes the space before . , ! ? and some contractions.</summary>
     public bool CleanUpTokenizationSpaces { get; init; }
+
+    /// <summary>The Jinja chat template the checkpoint ships (its <c>default</c> one when the config lists several), if any.</summary>
+    public string? ChatTemplate { get; init; }
+
+    /// <summary>Reads <c>tokenizer_config.json</c> and <c>chat_template.jinja</c> of <paramref name="directory"/> (either may be missing).</summary>
+    public static HfTokenizerConfig ReadFolder(string directory)
+    {
+        var config = Read(Path.Combine(directory, HfTokenizer.ConfigFileName));
+        string jinja = Path.Combine(directory, ChatTemplateFileName);
+        return File.Exists(jinja) ? config.WithChatTemplate(File.ReadAllText(jinja)) : config;
+    }
+
+    private HfTokenizerConfig WithChatTemplate(string template) => new()
+    {
+        BosToken = BosToken, EosToken = EosToken, PadToken = PadToken, UnkToken = UnkToken,
+        AdditionalSpecialTokens = AdditionalSpecialTokens, CleanUpTokenizationSpaces = CleanUpTokenizationSpaces, ChatTemplate = template,
+    };
 
     public static HfTokenizerConfig Read(string path)
     {
@@ -30,7 +53,22 @@ internal sealed class HfTokenizerConfig
                 ? extra.EnumerateArray().Select(e => Content(e, path)).OfType<string>().ToArray()
                 : [],
             CleanUpTokenizationSpaces = root.TryGetProperty("clean_up_tokenization_spaces", out var clean) && clean.ValueKind == JsonValueKind.True,
+            ChatTemplate = root.TryGetProperty("chat_template", out var template) ? Template(template, path) : null,
         };
+    }
+
+    // A string, or a list of { "name", "template" } of which transformers uses the one named "default".
+    private static string? Template(JsonElement e, string path)
+    {
+        if (e.ValueKind == JsonValueKind.Null) return null;
+        if (e.ValueKind == JsonValueKind.String) return e.GetString();
+        if (e.ValueKind != JsonValueKind.Array) throw new InvalidDataException($"{path}: chat_template must be a string or a list.");
+        var named = e.EnumerateArray()
+            .Where(t => t.ValueKind == JsonValueKind.Object && t.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String)
+            .ToDictionary(t => t.GetProperty("name").GetString()!, t => t.TryGetProperty("template", out var v) ? v.GetString() : null);
+        return named.TryGetValue("default", out var chosen) ? chosen
+            : throw new InvalidDataException(
+                $"{path}: chat_template lists {named.Count} templates ({string.Join(", ", named.Keys)}) but none is named 'default'.");
     }
 
     private static string? Token(JsonElement root, string name, string path) =>

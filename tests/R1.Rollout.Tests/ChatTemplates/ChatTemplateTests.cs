@@ -18,11 +18,32 @@ public sealed class ChatTemplateTests
     }
 
     [Test]
-    public void Each_tokenizer_gets_the_template_of_its_vocabulary()
+    public void A_tokenizer_that_ships_a_template_gets_it()
     {
-        ChatTemplate.For(TestTokenizers.Qwen3).Should().BeOfType<ChatMlTemplate>();
-        ChatTemplate.For(TestTokenizers.DeepSeekV3).Should().BeOfType<DeepSeekR1ChatTemplate>();
+        var qwen = ChatTemplate.For(TestTokenizers.Qwen3).Should().BeOfType<JinjaChatTemplate>().Subject;
+        qwen.Name.Should().Be(JinjaChatTemplate.CheckpointName);
+        qwen.Source.Should().Contain("<|im_start|>");
+        var deepSeek = ChatTemplate.For(TestTokenizers.DeepSeekV3).Should().BeOfType<JinjaChatTemplate>().Subject;
+        deepSeek.BosToken.Should().Be(DeepSeekR1ChatTemplate.Bos);
         ChatTemplate.For(CharTokenizer.CreateDefault()).Should().BeOfType<R1ZeroChatTemplate>();
+    }
+
+    [TestCase("qwen3", typeof(ChatMlTemplate))]
+    [TestCase("deepseek-v3", typeof(DeepSeekR1ChatTemplate))]
+    public void Without_a_shipped_template_the_vocabulary_picks_the_hand_coded_one(string name, Type expected)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "r1-notemplate-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.Copy(Path.Combine(TestTokenizers.Dir(name), HfTokenizer.TokenizerFileName), Path.Combine(dir, HfTokenizer.TokenizerFileName));
+            var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestTokenizers.Dir(name), HfTokenizer.ConfigFileName)))!;
+            config.AsObject().Remove("chat_template");
+            File.WriteAllText(Path.Combine(dir, HfTokenizer.ConfigFileName), config.ToJsonString());
+            ChatTemplate.FromFolder(dir).Should().BeNull();
+            ChatTemplate.For(HfTokenizer.Load(dir)).Should().BeOfType(expected);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
     }
 
     [TestCase("r1-zero")]

@@ -60,7 +60,7 @@ internal static class ReferenceTokenizer
         }
     }
 
-    private static (int Code, string Stdout, string Stderr) Execute(string file, string[] args, TimeSpan timeout)
+    internal static (int Code, string Stdout, string Stderr) Execute(string file, string[] args, TimeSpan timeout)
     {
         var info = new ProcessStartInfo(file) { WorkingDirectory = ToolDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) info.ArgumentList.Add(a);
