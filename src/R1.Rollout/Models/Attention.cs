@@ -10,7 +10,7 @@ namespace R1.Rollout.Models;
 /// </summary>
 internal sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>
 {
-    private readonly Linear q_proj, k_proj, v_proj, o_proj;
+    private readonly Projection q_proj, k_proj, v_proj, o_proj;
     private readonly int _layer, _heads, _kvHeads, _headDim;
 
     /// <summary>Creates the projections for layer <paramref name="layer"/>.</summary>
@@ -20,10 +20,10 @@ internal sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>
         _heads = config.NumAttentionHeads;
         _kvHeads = config.KeyValueHeads;
         _headDim = config.HeadDim;
-        q_proj = nn.Linear(config.HiddenSize, _heads * _headDim, hasBias: config.QkvBias);
-        k_proj = nn.Linear(config.HiddenSize, _kvHeads * _headDim, hasBias: config.QkvBias);
-        v_proj = nn.Linear(config.HiddenSize, _kvHeads * _headDim, hasBias: config.QkvBias);
-        o_proj = nn.Linear(_heads * _headDim, config.HiddenSize, hasBias: config.OutputBias);
+        q_proj = new Projection("q_proj", config.HiddenSize, _heads * _headDim, config.QkvBias);
+        k_proj = new Projection("k_proj", config.HiddenSize, _kvHeads * _headDim, config.QkvBias);
+        v_proj = new Projection("v_proj", config.HiddenSize, _kvHeads * _headDim, config.QkvBias);
+        o_proj = new Projection("o_proj", _heads * _headDim, config.HiddenSize, config.OutputBias);
         RegisterComponents();
     }
 
