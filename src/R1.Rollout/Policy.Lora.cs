@@ -93,7 +93,6 @@ public sealed partial class Policy
     private void CopyAdaptersTo(Policy copy)
     {
         if (_lora is null) return;
-        using var scope = NewDisposeScope();
         var dtype = LoraAdapters.PeftState(Model).Values.First().dtype;
         LoraAdapters.Attach(copy.Model, _lora, dtype);
         copy._lora = _lora.Clone();
