@@ -77,6 +77,7 @@ public sealed class GrpoTrainer
         for (int s = start; s < o.MaxSteps && !ct.IsCancellationRequested; s++)
         {
             var batch = order.Batch(s, o.PromptsPerStep).Select(i => train[i]).ToList();
+            LoraSetup.SeedDropout(_policy, o.Seed, s);
             var metrics = step.Run(s, batch);                                  // a started step always completes
             done = s + 1;
             if (evalSet is not null && o.Evaluation.Every > 0 && done % o.Evaluation.Every == 0 && done < o.MaxSteps)

@@ -27,4 +27,13 @@ internal static class LoraSetup
         logger.LogInformation("{Trainer}: LoRA r = {Rank}, alpha {Alpha}, dropout {Dropout} on {Targets}; the base is frozen",
             trainer, options.Rank, options.Alpha, options.Dropout, string.Join(",", options.Targets));
     }
+
+    /// <summary>
+    /// With LoRA dropout on, reseeds torch's global generator (which dropout draws from) from the run's seed and the step, so a
+    /// LoRA run does not depend on what used the generator before it and resumes exactly. Without dropout nothing is touched.
+    /// </summary>
+    public static void SeedDropout(Policy policy, int seed, int step)
+    {
+        if (policy.Lora is { Dropout: > 0 }) TorchSharp.torch.manual_seed(seed * 1_000_003L + step + 1);
+    }
 }

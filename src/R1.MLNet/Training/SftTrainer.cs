@@ -61,6 +61,7 @@ public sealed class SftTrainer
             var clock = Stopwatch.StartNew();
             double lr = optimizer.BeginStep(step);
             var rows = order.Batch(step, perStep).Select(i => encoded[i]).ToList();
+            LoraSetup.SeedDropout(_policy, o.Seed, step);
             var (loss, tokens, norm) = Step(rows, optimizer);
             var m = new SftStepMetrics(step + 1, total, loss, lr, norm, tokens, clock.Elapsed.TotalSeconds);
             history.Add(m);

@@ -88,15 +88,15 @@ internal static class TrainerCheckpoint
     {
         var (manifest, state) = verified ?? Verify(folder);
         byte[]? rng = state.TorchRngState is { } r ? TorchRngState.Decode(r, Path.Combine(folder, StateFile)) : null;
-        string? referenceFolder = manifest.Reference is { } name ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder))!, name) : null;
-        if (reference is not null && referenceFolder is null)
-            throw new InvalidDataException(
-                $"'{Path.Combine(folder, CheckpointManifest.FileName)}' names no reference, but this run uses a KL reference (beta > 0).");
         string policyFolder = Path.Combine(folder, PolicyFolder), adapter = Path.Combine(policyFolder, PeftAdapter.PolicySubfolder);
         if (policy.Lora is not null != PeftAdapter.Exists(adapter))
             throw new InvalidDataException(policy.Lora is not null
                 ? $"'{folder}' holds no LoRA adapter ({PeftAdapter.PolicySubfolder}/), but this run trains one (Lora is set)."
                 : $"'{folder}' holds a LoRA adapter, but this run trains the full model: set Lora to resume it.");
+        string? referenceFolder = manifest.Reference is { } name ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder))!, name) : null;
+        if (reference is not null && referenceFolder is null)
+            throw new InvalidDataException(
+                $"'{Path.Combine(folder, CheckpointManifest.FileName)}' names no reference, but this run uses a KL reference (beta > 0).");
         optimizer.Load(Path.Combine(folder, OptimizerFile));
         if (reference is not null) CheckpointFolder.LoadInto(reference.Model, referenceFolder!);
         CheckpointFolder.LoadInto(policy.Model, policyFolder);
