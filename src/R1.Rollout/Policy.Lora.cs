@@ -54,8 +54,9 @@ public sealed partial class Policy
     }
 
     /// <summary>
-    /// Loads the PEFT adapter in <paramref name="folder"/> onto this policy: attaches adapters with the folder's settings (or reuses
-    /// the attached ones when their settings match) and copies its weights. The base weights are not touched.
+    /// Loads the PEFT adapter in <paramref name="folder"/> onto this policy: attaches adapters with the folder's settings, in the
+    /// dtype the file stores (or reuses the attached ones when their settings match), and copies its weights. The base weights
+    /// are not touched.
     /// </summary>
     /// <exception cref="InvalidDataException">The adapter is not LoRA, or its keys or shapes do not fit this model.</exception>
     /// <exception cref="InvalidOperationException">Adapters with other settings are attached.</exception>
@@ -63,7 +64,7 @@ public sealed partial class Policy
     {
         ArgumentNullException.ThrowIfNull(folder);
         var options = PeftAdapter.ReadOptions(folder);
-        if (_lora is null) AddLora(options);
+        if (_lora is null) AddLora(options, PeftAdapter.StoredDType(folder) is { } stored && IsFloating(stored) ? stored : null);
         else if (_lora.Rank != options.Rank || !_lora.Targets.Order().SequenceEqual(options.Targets.Order()))
             throw new InvalidOperationException(
                 $"The policy's adapters (r = {_lora.Rank}, {string.Join(", ", _lora.Targets)}) differ from those in '{folder}' " +
@@ -81,6 +82,8 @@ public sealed partial class Policy
         LoraAdapters.Merge(Model, trainable: !IsFrozen);
         _lora = null;
     }
+
+    private static bool IsFloating(ScalarType t) => t is ScalarType.Float32 or ScalarType.BFloat16 or ScalarType.Float16;
 
     /// <summary>Attaches the adapter saved with a policy folder (<see cref="PeftAdapter.PolicySubfolder"/>), if there is one.</summary>
     private void LoadSavedAdapter(string folder)

@@ -85,6 +85,15 @@ public static class PeftAdapter
             new Dictionary<string, string> { ["format"] = "pt" });
     }
 
+    /// <summary>The dtype the adapter's weights are stored in (null when the file is missing or empty).</summary>
+    internal static ScalarType? StoredDType(string folder)
+    {
+        string path = Path.Combine(folder, WeightsFile);
+        if (!File.Exists(path)) return null;
+        using var reader = new SafeTensorsReader(path);
+        return reader.Entries.Values.Select(e => (ScalarType?)e.DType).FirstOrDefault();
+    }
+
     /// <summary>Copies the weights in <paramref name="folder"/> into the adapters attached to <paramref name="model"/>.</summary>
     /// <exception cref="InvalidDataException">Keys are missing or unexpected, or shapes differ (all problems listed).</exception>
     internal static void ReadInto(string folder, CausalLM model)

@@ -144,6 +144,14 @@ public class LoraTests
         logits.dtype.Should().Be(ScalarType.BFloat16);
         logits.to(ScalarType.Float32).square().mean().backward();
         policy.Model.named_parameters().Where(p => p.name.EndsWith("lora_B.weight")).Should().OnlyContain(p => !ReferenceEquals(p.parameter.grad, null));
+
+        string folder = Path.Combine(_dir, "bf16");
+        policy.Save(folder);
+        using var loaded = Policy.Load(folder, new PolicyOptions { DType = null });
+        loaded.DType.Should().Be(ScalarType.BFloat16);
+        loaded.Model.named_parameters().Where(p => p.name.Contains(".lora_"))
+            .Should().OnlyContain(p => p.parameter.dtype == ScalarType.Float32, "a loaded adapter keeps the dtype it was saved in");
+        Logits(loaded).Should().Equal(Logits(policy));
     }
 
     [Test]
