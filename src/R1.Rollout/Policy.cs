@@ -1,6 +1,7 @@
 using R1.Rollout.ChatTemplates;
 using R1.Rollout.Checkpoints;
 using R1.Rollout.Generation;
+using R1.Rollout.Lora;
 using R1.Rollout.Models;
 using R1.Rollout.Scoring;
 using R1.Rollout.Runtime;
@@ -16,11 +17,12 @@ namespace R1.Rollout;
 /// a frozen reference copy, and generates and scores through the <see cref="RolloutGenerator"/> and
 /// <see cref="LogProbScorer"/> it holds over its model and tokenizer.
 /// </summary>
-public sealed class Policy : IDisposable
+public sealed partial class Policy : IDisposable
 {
     private readonly RolloutGenerator _generator;
     private readonly LogProbScorer _scorer;
     private IChatTemplate? _chatTemplate;
+    private string? _sourceFolder;
 
     private Policy(CausalLM model, ITextTokenizer tokenizer, Device device, ScalarType dtype, PolicyOptions options)
     {
@@ -85,7 +87,10 @@ public sealed class Policy : IDisposable
         return new Policy(Place(model, device, dtype), tokenizer, device, dtype, options);
     }
 
-    /// <summary>Loads a Hugging Face folder: <c>config.json</c>, weights (single or sharded, f32/bf16) and the tokenizer.</summary>
+    /// <summary>
+    /// Loads a Hugging Face folder: <c>config.json</c>, weights (single or sharded, f32/bf16) and the tokenizer, plus the LoRA
+    /// adapter in its <see cref="PeftAdapter.PolicySubfolder"/> subfolder when <see cref="Save"/> wrote one.
+    /// </summary>
     /// <exception cref="InvalidDataException">
     /// The config or the weights are invalid, or a weight holds NaN or infinity (the message lists every problem).
     /// </exception>
@@ -108,7 +113,10 @@ public sealed class Policy : IDisposable
             CheckFinite(model, folder);
         }
         catch { model.Dispose(); throw; }
-        return new Policy(model, tokenizer, device, dtype, options);
+        var policy = new Policy(model, tokenizer, device, dtype, options) { _sourceFolder = Path.GetFullPath(folder) };
+        try { policy.LoadSavedAdapter(folder); }
+        catch { policy.Dispose(); throw; }
+        return policy;
     }
 
     /// <summary>Every loaded weight must be finite; names the tensors that hold NaN or infinity.</summary>
@@ -127,7 +135,9 @@ public sealed class Policy : IDisposable
 
     /// <summary>
     /// Saves config, weights (in <see cref="DType"/>) and tokenizer to <paramref name="folder"/>. Atomic: everything is written
-    /// to a sibling temporary folder that then replaces <paramref name="folder"/>.
+    /// to a sibling temporary folder that then replaces <paramref name="folder"/>. With LoRA adapters attached, the folder holds
+    /// the base model (a plain Hugging Face folder) and the adapter in PEFT's layout in its <see cref="PeftAdapter.PolicySubfolder"/>
+    /// subfolder, which <see cref="Load"/> attaches again; call <see cref="MergeAdapters"/> first to export merged weights.
     /// </summary>
     public void Save(string folder)
     {
@@ -140,6 +150,7 @@ public sealed class Policy : IDisposable
             WithDType(Config, DType).Save(Path.Combine(temp, "config.json"));
             CheckpointFolder.Save(Model, temp, Options.MaxShardBytes);
             Tokenizer.Save(temp);
+            if (_lora is not null) SaveAdapter(Path.Combine(temp, PeftAdapter.PolicySubfolder), full);
             Replace(full, temp);
         }
         catch
@@ -158,7 +169,9 @@ public sealed class Policy : IDisposable
         Directory.Delete(old, recursive: true);
     }
 
-    /// <summary>A deep copy for use as the frozen reference model: same weights, <c>requires_grad = false</c>, eval mode.</summary>
+    /// <summary>
+    /// A deep copy for use as the frozen reference model: same weights (LoRA adapters included), <c>requires_grad = false</c>, eval mode.
+    /// </summary>
     public Policy CloneFrozen()
     {
         var copy = Place(new CausalLM(Config), Device, DType);
@@ -167,9 +180,11 @@ public sealed class Policy : IDisposable
             var source = Model.state_dict();
             foreach (var (name, t) in copy.state_dict()) t.copy_(source[name]);
         }
+        var clone = new Policy(copy, Tokenizer, Device, DType, Options) { IsFrozen = true, _sourceFolder = _sourceFolder };
+        CopyAdaptersTo(clone);
         foreach (var p in copy.parameters()) p.requires_grad = false;
         copy.eval();
-        return new Policy(copy, Tokenizer, Device, DType, Options) { IsFrozen = true };
+        return clone;
     }
 
     private static (Device Device, ScalarType DType) Resolve(PolicyOptions options, ModelConfig config)

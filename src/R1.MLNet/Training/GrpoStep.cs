@@ -13,7 +13,7 @@ namespace R1.MLNet.Training;
 /// One GRPO step: 1. sample G completions per prompt from π_old (the current policy); 2. score them; 3. group-normalise
 /// the rewards into advantages; 4. μ optimisation passes of <see cref="GrpoLoss"/> over that batch.
 /// </summary>
-internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer rewards, GrpoOptions options, CompletionSampler sampler,
+internal sealed class GrpoStep(Policy policy, KlReference? reference, IRewardScorer rewards, GrpoOptions options, CompletionSampler sampler,
     TrainingOptimizer optimizer, ILogger logger)
 {
     private readonly GrpoLossSettings _loss = WithLength(options.Loss, options.Sampling.MaxNewTokens);
@@ -33,7 +33,7 @@ internal sealed class GrpoStep(Policy policy, Policy? reference, IRewardScorer r
             policy.Tokenizer.PadId, policy.Device);
         var lossMask = LossMask(batch, results);
         var oldLogp = options.NumIterations > 1 ? NoGradLogProbs(policy, batch) : null;
-        var refLogp = reference is not null ? NoGradLogProbs(reference, batch) : null;
+        var refLogp = reference?.LogProbs(batch, options.Sampling.Temperature);
         double rolloutSeconds = Lap(clock);
 
         // 2. Rewards.

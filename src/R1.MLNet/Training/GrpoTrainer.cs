@@ -9,7 +9,8 @@ namespace R1.MLNet.Training;
 /// <summary>
 /// Group Relative Policy Optimization (DeepSeekMath; DeepSeek-R1): per step, sample G completions for each of P prompts from the
 /// current policy, score them with the rewards, normalise rewards within each group into advantages, and run μ passes of the
-/// clipped-ratio objective minus β·KL to a frozen reference. Updates the given <see cref="Policy"/> in place.
+/// clipped-ratio objective minus β·KL to a frozen reference
+/// (under LoRA, <see cref="GrpoOptions.Lora"/>, the base with the adapters switched off). Updates the given <see cref="Policy"/> in place.
 /// </summary>
 /// <example><code>
 /// var options = new GrpoOptions { MaxSteps = 60, Optimizer = { LearningRate = 1e-4 } };
@@ -56,10 +57,11 @@ public sealed class GrpoTrainer
         CheckPromptLengths(train, nameof(train));
         if (eval is not null) CheckPromptLengths(eval, nameof(eval));
         var o = _options;
-        using var reference = o.Loss.Beta > 0 ? _policy.CloneFrozen() : null;
+        LoraSetup.Apply(_policy, o.Lora, "GRPO", _logger);
+        using var reference = KlReference.For(_policy, o.Loss.Beta);
         using var optimizer = new TrainingOptimizer(_policy.Model.parameters(), o.Optimizer, o.MaxSteps);
         var checkpoints = new TrainerCheckpoints(o.Checkpoints, "grpo", "GRPO", o.Seed, _logger);
-        int start = checkpoints.Resume(_policy, optimizer, reference);
+        int start = checkpoints.Resume(_policy, optimizer, reference?.StoredCopy);
         using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, keepThroughStep: start);
         var sampler = new CompletionSampler(_policy, _prompt);
         var step = new GrpoStep(_policy, reference, _rewards, o, sampler, optimizer, _logger);
@@ -75,6 +77,7 @@ public sealed class GrpoTrainer
         for (int s = start; s < o.MaxSteps && !ct.IsCancellationRequested; s++)
         {
             var batch = order.Batch(s, o.PromptsPerStep).Select(i => train[i]).ToList();
+            LoraSetup.SeedDropout(_policy, o.Seed, s);
             var metrics = step.Run(s, batch);                                  // a started step always completes
             done = s + 1;
             if (evalSet is not null && o.Evaluation.Every > 0 && done % o.Evaluation.Every == 0 && done < o.MaxSteps)
@@ -85,11 +88,11 @@ public sealed class GrpoTrainer
             Report(metrics, metricsFile);
             history.Add(metrics);
             if (o.Checkpoints.Every > 0 && done % o.Checkpoints.Every == 0)
-                (checkpoint, checkpointStep) = (checkpoints.Save(done, _policy, optimizer, reference), done);
+                (checkpoint, checkpointStep) = (checkpoints.Save(done, _policy, optimizer, reference?.StoredCopy), done);
         }
         bool cancelled = done < o.MaxSteps;
         if (checkpoints.Enabled && (o.Checkpoints.Every > 0 || cancelled) && checkpointStep != done)
-            checkpoint = checkpoints.Save(done, _policy, optimizer, reference);
+            checkpoint = checkpoints.Save(done, _policy, optimizer, reference?.StoredCopy);
         if (cancelled) _logger.LogWarning("GRPO cancelled after step {Step}; checkpoint: {Checkpoint}", done, checkpoint ?? "none");
         var final = evalSet is null || cancelled ? null : evaluator.Evaluate(evalSet, maxNewTokens);
         if (final is not null)

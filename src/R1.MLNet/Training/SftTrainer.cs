@@ -45,6 +45,7 @@ public sealed class SftTrainer
         var o = _options;
         int perStep = o.BatchSize * o.GradientAccumulationSteps;
         int total = o.MaxSteps > 0 ? o.MaxSteps : o.Epochs * (int)Math.Ceiling(encoded.Count / (double)perStep);
+        LoraSetup.Apply(_policy, o.Lora, "SFT", _logger);
         using var optimizer = new TrainingOptimizer(_policy.Model.parameters(), o.Optimizer, total);
         var checkpoints = new TrainerCheckpoints(o.Checkpoints, "sft", "SFT", o.Seed, _logger);
         int start = checkpoints.Resume(_policy, optimizer, null);
@@ -60,6 +61,7 @@ public sealed class SftTrainer
             var clock = Stopwatch.StartNew();
             double lr = optimizer.BeginStep(step);
             var rows = order.Batch(step, perStep).Select(i => encoded[i]).ToList();
+            LoraSetup.SeedDropout(_policy, o.Seed, step);
             var (loss, tokens, norm) = Step(rows, optimizer);
             var m = new SftStepMetrics(step + 1, total, loss, lr, norm, tokens, clock.Elapsed.TotalSeconds);
             history.Add(m);

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using R1.Rollout;
 using R1.Rollout.Checkpoints;
+using R1.Rollout.Lora;
 
 namespace R1.MLNet.Training;
 
 /// <summary>
 /// A trainer checkpoint folder <c>step-000040/</c>: <c>policy/</c> (a loadable Hugging Face folder whose safetensors hold the
-/// trained weights bit-exactly), <c>optimizer.bin</c> (TorchSharp AdamW's <c>save_state_dict</c>), <c>trainer_state.json</c>
+/// trained weights bit-exactly; under LoRA the base plus the adapter in <c>policy/adapter/</c>, PEFT's layout), <c>optimizer.bin</c> (TorchSharp AdamW's <c>save_state_dict</c>), <c>trainer_state.json</c>
 /// (step, seed, the torch RNG state) and, written last, <c>manifest.json</c> (size and SHA-256 of every file). The frozen KL
 /// reference is stored once per run beside the step folders, as <c>reference-&lt;hash&gt;/model.safetensors</c>, and the
 /// manifest names and hashes it. A checkpoint is written into <c>.tmp-step-…</c> and renamed into place, so a crash never
@@ -87,13 +88,19 @@ internal static class TrainerCheckpoint
     {
         var (manifest, state) = verified ?? Verify(folder);
         byte[]? rng = state.TorchRngState is { } r ? TorchRngState.Decode(r, Path.Combine(folder, StateFile)) : null;
+        string policyFolder = Path.Combine(folder, PolicyFolder), adapter = Path.Combine(policyFolder, PeftAdapter.PolicySubfolder);
+        if (policy.Lora is not null != PeftAdapter.Exists(adapter))
+            throw new InvalidDataException(policy.Lora is not null
+                ? $"'{folder}' holds no LoRA adapter ({PeftAdapter.PolicySubfolder}/), but this run trains one (Lora is set)."
+                : $"'{folder}' holds a LoRA adapter, but this run trains the full model: set Lora to resume it.");
         string? referenceFolder = manifest.Reference is { } name ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder))!, name) : null;
         if (reference is not null && referenceFolder is null)
             throw new InvalidDataException(
                 $"'{Path.Combine(folder, CheckpointManifest.FileName)}' names no reference, but this run uses a KL reference (beta > 0).");
         optimizer.Load(Path.Combine(folder, OptimizerFile));
         if (reference is not null) CheckpointFolder.LoadInto(reference.Model, referenceFolder!);
-        CheckpointFolder.LoadInto(policy.Model, Path.Combine(folder, PolicyFolder));
+        CheckpointFolder.LoadInto(policy.Model, policyFolder);
+        if (policy.Lora is not null) policy.LoadAdapter(adapter);
         if (rng is not null) TorchRngState.Restore(rng);
         return state;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using R1.Rollout.Lora;
 using R1.Rollout.Models;
 using static TorchSharp.torch;
 
@@ -30,7 +31,7 @@ public static class CheckpointFolder
         {
             var located = readers.SelectMany(r => r.Entries.Values.Select(e => (Entry: e, Reader: r)))
                                  .ToDictionary(x => x.Entry.Name, x => x);
-            var parameters = model.state_dict();
+            var parameters = BaseState(model);
             Check(parameters, located.ToDictionary(x => x.Key, x => x.Value.Entry), model.Config.TieWordEmbeddings, folder);
             using var noGrad = no_grad();
             foreach (var (name, target) in parameters)
@@ -44,6 +45,10 @@ public static class CheckpointFolder
             foreach (var r in readers) r.Dispose();
         }
     }
+
+    /// <summary>The base model's tensors: the state dict without LoRA adapters (those live in a PEFT adapter folder).</summary>
+    private static Dictionary<string, Tensor> BaseState(CausalLM model) =>
+        model.state_dict().Where(kv => !LoraAdapters.IsAdapterKey(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
 
     private static List<SafeTensorsReader> OpenReaders(string folder)
     {
@@ -101,7 +106,7 @@ public static class CheckpointFolder
     {
         ArgumentNullException.ThrowIfNull(model);
         Directory.CreateDirectory(folder);
-        var tensors = model.state_dict();
+        var tensors = BaseState(model);
         var metadata = new Dictionary<string, string> { ["format"] = "pt" };
         if (maxShardBytes is null || TotalBytes(tensors.Values) <= maxShardBytes)
         {

@@ -11,7 +11,7 @@ namespace R1.Rollout.Models;
 /// </summary>
 internal sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>
 {
-    private readonly Linear q_proj, k_proj, v_proj, o_proj;
+    private readonly Projection q_proj, k_proj, v_proj, o_proj;
     private readonly RmsNorm? q_norm, k_norm;
     private readonly int _layer, _heads, _kvHeads, _headDim;
 
@@ -22,10 +22,10 @@ internal sealed class Attention : nn.Module<Tensor, AttentionContext, Tensor>
         _heads = config.NumAttentionHeads;
         _kvHeads = config.KeyValueHeads;
         _headDim = config.HeadDim;
-        q_proj = nn.Linear(config.HiddenSize, _heads * _headDim, hasBias: config.QkvBias);
-        k_proj = nn.Linear(config.HiddenSize, _kvHeads * _headDim, hasBias: config.QkvBias);
-        v_proj = nn.Linear(config.HiddenSize, _kvHeads * _headDim, hasBias: config.QkvBias);
-        o_proj = nn.Linear(_heads * _headDim, config.HiddenSize, hasBias: config.OutputBias);
+        q_proj = new Projection("q_proj", config.HiddenSize, _heads * _headDim, config.QkvBias);
+        k_proj = new Projection("k_proj", config.HiddenSize, _kvHeads * _headDim, config.QkvBias);
+        v_proj = new Projection("v_proj", config.HiddenSize, _kvHeads * _headDim, config.QkvBias);
+        o_proj = new Projection("o_proj", _heads * _headDim, config.HiddenSize, config.OutputBias);
         if (config.QkNorm)
         {
             q_norm = new RmsNorm("q_norm", _headDim, config.RmsNormEps);

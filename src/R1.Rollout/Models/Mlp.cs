@@ -7,14 +7,14 @@ namespace R1.Rollout.Models;
 /// <summary>The SwiGLU feed-forward block: <c>down(silu(gate(x)) * up(x))</c>.</summary>
 internal sealed class Mlp : nn.Module<Tensor, Tensor>
 {
-    private readonly Linear gate_proj, up_proj, down_proj;
+    private readonly Projection gate_proj, up_proj, down_proj;
 
     /// <summary>Creates the three bias-free projections.</summary>
     public Mlp(ModelConfig config) : base("mlp")
     {
-        gate_proj = nn.Linear(config.HiddenSize, config.IntermediateSize, hasBias: false);
-        up_proj = nn.Linear(config.HiddenSize, config.IntermediateSize, hasBias: false);
-        down_proj = nn.Linear(config.IntermediateSize, config.HiddenSize, hasBias: false);
+        gate_proj = new Projection("gate_proj", config.HiddenSize, config.IntermediateSize, hasBias: false);
+        up_proj = new Projection("up_proj", config.HiddenSize, config.IntermediateSize, hasBias: false);
+        down_proj = new Projection("down_proj", config.IntermediateSize, config.HiddenSize, hasBias: false);
         RegisterComponents();
     }
 
