@@ -9,12 +9,12 @@ namespace R1.Rollout.Models;
 /// backpropagates the incoming gradient through it, which accumulates the layer's parameter gradients and returns the input's.
 /// </summary>
 /// <remarks>
-/// The recomputation must repeat the forward exactly: the base layers have no randomness. A layer with dropout (for example a
-/// LoRA adapter's) would need its RNG state saved in the forward and restored in the backward.
+/// The recomputation must repeat the forward exactly. The base layers have no randomness; for a layer with dropout (a LoRA
+/// adapter's) the forward keeps the global CPU generator's state and the backward replays it (a CUDA generator is not replayed).
 /// </remarks>
 internal sealed class CheckpointedLayer : autograd.SingleTensorFunction<CheckpointedLayer>
 {
-    private const string LayerKey = "layer";
+    private const string LayerKey = "layer", RngKey = "rng";
 
     /// <inheritdoc />
     public override string Name => nameof(CheckpointedLayer);
@@ -35,6 +35,7 @@ internal sealed class CheckpointedLayer : autograd.SingleTensorFunction<Checkpoi
         var (x, cos, sin, mask) = ((Tensor)vars[0], (Tensor)vars[1], (Tensor)vars[2], (Tensor)vars[3]);
         ctx.save_for_backward([x, cos, sin, mask]);
         ctx.save_data(LayerKey, vars[4]);
+        using (var rng = get_rng_state()) ctx.save_data(RngKey, rng.data<byte>().ToArray());
         return ((DecoderLayer)vars[4]).forward(x, new AttentionContext(cos, sin, mask, null));
     }
 
@@ -44,14 +45,19 @@ internal sealed class CheckpointedLayer : autograd.SingleTensorFunction<Checkpoi
         using var scope = NewDisposeScope();
         var saved = ctx.get_saved_variables();
         var layer = (DecoderLayer)ctx.get_data(LayerKey);
-        Tensor inputGrad;
-        using (enable_grad())
+        var current = get_rng_state();
+        set_rng_state(tensor((byte[])ctx.get_data(RngKey)));
+        try
         {
+            using var grad = enable_grad();
             var x = saved[0].detach().requires_grad_(true);
             var y = layer.forward(x, new AttentionContext(saved[1], saved[2], saved[3], null));
             y.backward([grad_output]);
-            inputGrad = x.grad!;
+            return [x.grad!.MoveToOuterDisposeScope(), null!, null!, null!, null!];
         }
-        return [inputGrad.MoveToOuterDisposeScope(), null!, null!, null!, null!];
+        finally
+        {
+            set_rng_state(current);
+        }
     }
 }
