@@ -89,7 +89,10 @@ internal sealed class MasterWeights : IDisposable
             foreach (var (_, master) in _copies)
             {
                 try { master.Load(reader); }
-                catch (Exception e) when (e is ArgumentException or EndOfStreamException) { throw new InvalidDataException($"'{file}' does not match this model: {e.Message}", e); }
+                catch (Exception e) when (e is ArgumentException or EndOfStreamException)
+                {
+                    throw new InvalidDataException($"'{file}' does not match this model: {e.Message}", e);
+                }
             }
         WriteBack();
     }

@@ -14,7 +14,8 @@ namespace R1.MLNet.Training;
 /// fp32 gradients, two fp32 AdamW moments and, under bf16 mixed precision, fp32 master weights; the activations a backward keeps
 /// (per layer and token: the projections, the MLP's intermediates and the attention scores; with gradient checkpointing only
 /// each layer's input plus one layer recomputed); the logits [rows, completion, vocab] in the model dtype plus their fp32
-/// log-softmax and its gradient; the rollout's KV cache; and a fixed runtime overhead (libtorch, .NET).
+/// log-softmax and its gradient; the rollout's KV cache; the optimizer step's temporaries (TorchSharp's AdamW keeps two fp32
+/// tensors per parameter until the step ends); and a fixed runtime overhead (libtorch, .NET).
 /// It is an estimate: the bench (<c>bench scale</c>) prints it beside the measured peak.
 /// </remarks>
 public static class MemoryPlanner
@@ -34,6 +35,7 @@ public static class MemoryPlanner
         items.Add(new(MemoryEstimate.MemoryPhase + "scoring (no-grad logits)", shape.NoGradLogits(rows, completion)));
         items.Add(new(MemoryEstimate.MemoryPhase + "learning (activations + logits)",
             shape.Activations(micro, sequence, options.Memory.GradientCheckpointing) + shape.Logits(micro, completion)));
+        items.Add(new(MemoryEstimate.MemoryPhase + "optimizer step (AdamW temporaries)", shape.OptimizerStep));
         return Finish(items);
     }
 
@@ -50,6 +52,7 @@ public static class MemoryPlanner
         items.Add(new(MemoryEstimate.MemoryPhase + "learning (activations + logits)",
             shape.Activations(options.BatchSize, sequenceTokens, options.Memory.GradientCheckpointing)
             + shape.Logits(options.BatchSize, responseTokens)));
+        items.Add(new(MemoryEstimate.MemoryPhase + "optimizer step (AdamW temporaries)", shape.OptimizerStep));
         return Finish(items);
     }
 

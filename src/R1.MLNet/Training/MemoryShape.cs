@@ -42,6 +42,12 @@ internal sealed class MemoryShape
         return items;
     }
 
+    /// <summary>
+    /// The optimizer step's transient: TorchSharp's <c>AdamW.step</c> keeps each parameter's <c>sqrt(v)</c> and denominator (two
+    /// fp32 tensors of its size) until the whole step ends, so the step adds 8 bytes per trainable parameter at its peak.
+    /// </summary>
+    public long OptimizerStep => Trainable * 8;
+
     /// <summary>Keys and values of every layer for <paramref name="rows"/> sequences of <paramref name="tokens"/>.</summary>
     public long KvCache(long rows, long tokens) => 2 * _c.NumHiddenLayers * rows * tokens * KvWidth * _w;
 

@@ -23,7 +23,9 @@ internal sealed class DecoderModel : nn.Module<Tensor, AttentionContext, Tensor>
     /// <summary>The embedding matrix [vocab, hidden] (also the output projection when embeddings are tied).</summary>
     public Parameter EmbeddingWeight => embed_tokens.weight!;
 
-    /// <summary>Whether a forward with grad enabled and no KV cache recomputes each layer in the backward (see <see cref="CheckpointedLayer"/>).</summary>
+    /// <summary>
+    /// Whether a forward with grad enabled and no KV cache recomputes each layer in the backward (see <see cref="CheckpointedLayer"/>).
+    /// </summary>
     public bool GradientCheckpointing { get; set; }
 
     /// <summary>Final-normed hidden states [B, T, hidden] for <paramref name="inputIds"/> [B, T].</summary>
