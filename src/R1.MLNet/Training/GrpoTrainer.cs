@@ -38,6 +38,7 @@ public sealed class GrpoTrainer
         _rewards = rewards ?? throw new ArgumentNullException(nameof(rewards));
         _options = options?.Clone() ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
+        TrainablePolicy.RequirePrecision(_policy, _options.Memory.Precision, nameof(GrpoOptions));
         _prompt = prompt ?? PromptFormat.R1Zero;
         _logger = logger ?? NullLogger.Instance;
     }
@@ -49,17 +50,29 @@ public sealed class GrpoTrainer
     /// <param name="train">Training prompts with their reference answers.</param>
     /// <param name="eval">Held-out examples for periodic and final evaluation; optional.</param>
     /// <param name="ct">Stops the run at a step boundary.</param>
+    /// <exception cref="InvalidOperationException">
+    /// <see cref="TrainingMemoryOptions.BudgetGiB"/> is set and the memory planner's estimate exceeds it (before any step).
+    /// </exception>
     public GrpoResult Train(IReadOnlyList<ReasoningExample> train, IReadOnlyList<ReasoningExample>? eval = null, CancellationToken ct = default)
     {
         CheckExamples(train, nameof(train));
         if (eval is { Count: 0 }) eval = null;
         if (eval is not null) CheckExamples(eval, nameof(eval));
-        CheckPromptLengths(train, nameof(train));
+        int longestPrompt = CheckPromptLengths(train, nameof(train));
         if (eval is not null) CheckPromptLengths(eval, nameof(eval));
+        MemoryBudget.CheckGrpo(_policy.Config, _options, longestPrompt, _logger);
+        bool checkpointing = _policy.Model.GradientCheckpointing;
+        _policy.Model.GradientCheckpointing = _options.Memory.GradientCheckpointing;
+        try { return Run(train, eval, ct); }
+        finally { _policy.Model.GradientCheckpointing = checkpointing; }
+    }
+
+    private GrpoResult Run(IReadOnlyList<ReasoningExample> train, IReadOnlyList<ReasoningExample>? eval, CancellationToken ct)
+    {
         var o = _options;
         LoraSetup.Apply(_policy, o.Lora, "GRPO", _logger);
         using var reference = KlReference.For(_policy, o.Loss.Beta);
-        using var optimizer = new TrainingOptimizer(_policy.Model.parameters(), o.Optimizer, o.MaxSteps);
+        using var optimizer = new TrainingOptimizer(_policy.Model.parameters(), o.Optimizer, o.MaxSteps, o.Memory.Precision);
         var checkpoints = new TrainerCheckpoints(o.Checkpoints, "grpo", "GRPO", o.Seed, _logger);
         int start = checkpoints.Resume(_policy, optimizer, reference?.StoredCopy);
         using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, keepThroughStep: start);
@@ -123,18 +136,23 @@ public sealed class GrpoTrainer
     private static string Format(IReadOnlyDictionary<string, double> accuracy) =>
         string.Join(", ", accuracy.Select(a => $"{a.Key} {a.Value:P1}"));
 
-    /// <summary>Every prompt must leave room for at least one new token in the model's context; names the first that does not.</summary>
-    private void CheckPromptLengths(IReadOnlyList<ReasoningExample> examples, string name)
+    /// <summary>
+    /// Every prompt must leave room for at least one new token in the model's context; names the first that does not. Returns the
+    /// longest formatted prompt's token count.
+    /// </summary>
+    private int CheckPromptLengths(IReadOnlyList<ReasoningExample> examples, string name)
     {
-        int context = _policy.Config.MaxPositionEmbeddings;
+        int context = _policy.Config.MaxPositionEmbeddings, longest = 0;
         for (int i = 0; i < examples.Count; i++)
         {
             int tokens = _policy.Tokenizer.Encode(_prompt.Render(examples[i].Prompt)).Count;
+            longest = Math.Max(longest, tokens);
             if (tokens + 1 > context)
                 throw new ArgumentException(
                     $"{name}[{i}]: the formatted prompt is {tokens} tokens, but the model's context is {context} (max_position_embeddings) " +
                     "and generation needs at least one more. Shorten or drop the example.", name);
         }
+        return longest;
     }
 
     private static void CheckExamples(IReadOnlyList<ReasoningExample>? examples, string name)

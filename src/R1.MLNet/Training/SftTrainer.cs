@@ -31,6 +31,7 @@ public sealed class SftTrainer
         _options = options?.Clone() ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
         _policy = TrainablePolicy.Require(policy);
+        TrainablePolicy.RequirePrecision(_policy, _options.Memory.Precision, nameof(SftOptions));
         _prompt = prompt ?? PromptFormat.R1Zero;
         _logger = logger ?? NullLogger.Instance;
     }
@@ -39,14 +40,27 @@ public sealed class SftTrainer
     /// Trains on <paramref name="examples"/> (resuming from a checkpoint when <see cref="CheckpointOptions.ResumeFrom"/> is set);
     /// cancellation stops after the current step and writes a checkpoint when a checkpoint folder is configured.
     /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// <see cref="TrainingMemoryOptions.BudgetGiB"/> is set and the memory planner's estimate exceeds it (before any step).
+    /// </exception>
     public SftResult Train(IReadOnlyList<(string Prompt, string Response)> examples, CancellationToken ct = default)
     {
         var encoded = Encode(examples);
+        MemoryBudget.CheckSft(_policy.Config, _options, encoded.Max(e => e.Prompt.Count + e.Response.Count),
+            encoded.Max(e => e.Response.Count), _logger);
+        bool checkpointing = _policy.Model.GradientCheckpointing;
+        _policy.Model.GradientCheckpointing = _options.Memory.GradientCheckpointing;
+        try { return Run(encoded, ct); }
+        finally { _policy.Model.GradientCheckpointing = checkpointing; }
+    }
+
+    private SftResult Run(List<(IReadOnlyList<int> Prompt, IReadOnlyList<int> Response)> encoded, CancellationToken ct)
+    {
         var o = _options;
         int perStep = o.BatchSize * o.GradientAccumulationSteps;
         int total = o.MaxSteps > 0 ? o.MaxSteps : o.Epochs * (int)Math.Ceiling(encoded.Count / (double)perStep);
         LoraSetup.Apply(_policy, o.Lora, "SFT", _logger);
-        using var optimizer = new TrainingOptimizer(_policy.Model.parameters(), o.Optimizer, total);
+        using var optimizer = new TrainingOptimizer(_policy.Model.parameters(), o.Optimizer, total, o.Memory.Precision);
         var checkpoints = new TrainerCheckpoints(o.Checkpoints, "sft", "SFT", o.Seed, _logger);
         int start = checkpoints.Resume(_policy, optimizer, null);
         using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, keepThroughStep: start);

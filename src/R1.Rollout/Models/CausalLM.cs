@@ -38,6 +38,17 @@ public sealed class CausalLM : nn.Module<Tensor, Tensor?, Tensor?, KvCache?, Ten
     public ModelConfig Config { get; }
 
     /// <summary>
+    /// Gradient checkpointing per decoder layer: a forward with grad enabled and no KV cache keeps only each layer's input and
+    /// recomputes the layer in the backward (less activation memory for about one more forward of compute). The values and
+    /// gradients are the same as without it. Default <see langword="false"/>; the trainers set it from their memory options.
+    /// </summary>
+    public bool GradientCheckpointing
+    {
+        get => model.GradientCheckpointing;
+        set => model.GradientCheckpointing = value;
+    }
+
+    /// <summary>
     /// Logits [B, T, V] for <paramref name="inputIds"/> [B, T].
     /// <paramref name="attentionMask"/> [B, S] (1 = attend) covers the cached past and the current tokens (S = past + T); null means all ones.
     /// <paramref name="positionIds"/> [B, T] default to <c>past + arange(T)</c>. With a <paramref name="cache"/>, the new keys and values are

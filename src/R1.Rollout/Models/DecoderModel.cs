@@ -23,12 +23,18 @@ internal sealed class DecoderModel : nn.Module<Tensor, AttentionContext, Tensor>
     /// <summary>The embedding matrix [vocab, hidden] (also the output projection when embeddings are tied).</summary>
     public Parameter EmbeddingWeight => embed_tokens.weight!;
 
+    /// <summary>
+    /// Whether a forward with grad enabled and no KV cache recomputes each layer in the backward (see <see cref="CheckpointedLayer"/>).
+    /// </summary>
+    public bool GradientCheckpointing { get; set; }
+
     /// <summary>Final-normed hidden states [B, T, hidden] for <paramref name="inputIds"/> [B, T].</summary>
     public override Tensor forward(Tensor inputIds, AttentionContext ctx)
     {
         using var scope = NewDisposeScope();
         var x = embed_tokens.forward(inputIds);
-        foreach (var layer in layers) x = layer.forward(x, ctx);
+        bool checkpoint = GradientCheckpointing && ctx.Cache is null && is_grad_enabled();
+        foreach (var layer in layers) x = checkpoint ? CheckpointedLayer.Apply(layer, x, ctx) : layer.forward(x, ctx);
         return norm.forward(x).MoveToOuterDisposeScope();
     }
 }
