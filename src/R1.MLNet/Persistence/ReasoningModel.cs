@@ -55,7 +55,8 @@ public static class ReasoningModel
     /// <param name="path">The zip file.</param>
     /// <param name="policyOptions">Device, dtype and threads of the loaded policy. Default CPU, the saved dtype.</param>
     /// <param name="template">The prompt template, needed only when the model was saved with a custom <see cref="IChatTemplate"/>
-    /// (its name must match the saved one); built-in templates are found by name.</param>
+    /// (its name must match the saved one); built-in templates are found by name, and the checkpoint's own template
+    /// (<see cref="JinjaChatTemplate"/>) in the saved policy folder.</param>
     /// <exception cref="InvalidDataException">The file is not a saved reasoning model.</exception>
     public static ITransformer Load(string path, PolicyOptions? policyOptions = null, IChatTemplate? template = null)
     {
@@ -67,13 +68,19 @@ public static class ReasoningModel
             ZipFile.ExtractToDirectory(path, staging);
             var manifest = ReadManifest(path, staging);
             var policy = Policy.Load(Path.Combine(staging, ReasoningModelManifest.PolicyFolder), policyOptions);
-            return manifest.Kind == "reason" ? new ReasonTransformer(policy, manifest.ToOptions(template)) : new PolicyTransformer(policy);
+            return manifest.Kind == "reason"
+                ? new ReasonTransformer(policy, manifest.ToOptions(template ?? ShippedTemplate(manifest, policy)))
+                : new PolicyTransformer(policy);
         }
         finally
         {
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         }
     }
+
+    // A model saved with the checkpoint's own chat template finds it again in the saved policy folder.
+    private static IChatTemplate? ShippedTemplate(ReasoningModelManifest manifest, Policy policy) =>
+        manifest.PromptTemplate == JinjaChatTemplate.CheckpointName && policy.ChatTemplate is JinjaChatTemplate shipped ? shipped : null;
 
     internal static NotSupportedException NotSavableByMLNet(Type type) =>
         new($"{type.Name} cannot be saved with mlContext.Model.Save: Microsoft.ML keeps its save format internal. " +

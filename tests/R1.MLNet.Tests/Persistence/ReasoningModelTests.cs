@@ -113,6 +113,29 @@ public class ReasoningModelTests
     }
 
     [Test]
+    public void The_checkpoint_template_is_found_again_in_the_saved_policy()
+    {
+        var tokenizer = R1.Rollout.Tokenization.HfTokenizer.Load(TestPaths.TestData("tokenizers/deepseek-v3"));
+        var config = new R1.Rollout.Models.ModelConfig
+        {
+            ModelType = "qwen2", VocabSize = tokenizer.VocabSize, HiddenSize = 16, IntermediateSize = 32, NumHiddenLayers = 1,
+            NumAttentionHeads = 2, NumKeyValueHeads = 1, MaxPositionEmbeddings = 64, RopeTheta = 10000, TieWordEmbeddings = true,
+        };
+        using var policy = R1.Rollout.Policy.Create(config, tokenizer);
+        var reason = new ReasonTransformer(policy,
+            new ReasonOptions { Prompt = new PromptFormat(policy.ChatTemplate), Sampling = { Temperature = 0, MaxNewTokens = 3 } });
+        string path = Path.Combine(_dir, "checkpoint-template.zip");
+
+        ReasoningModel.Save(reason, path);
+        var loaded = (ReasonTransformer)ReasoningModel.Load(path);
+
+        var template = loaded.Options.Prompt.Template.Should().BeOfType<JinjaChatTemplate>().Subject;
+        template.Source.Should().Be(((JinjaChatTemplate)policy.ChatTemplate).Source);
+        loaded.Options.Prompt.Render("2+2?").Should().Be("<｜begin▁of▁sentence｜><｜User｜>2+2?<｜Assistant｜>");
+        loaded.Generate("2+2?").Completion.Should().Be(reason.Generate("2+2?").Completion);
+    }
+
+    [Test]
     public void A_built_in_template_is_found_by_name()
     {
         using var policy = TinyPolicies.Create();

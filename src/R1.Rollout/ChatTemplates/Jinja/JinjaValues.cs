@@ -202,9 +202,17 @@ internal static class JinjaValues
     public static long Length(object? v) => v switch
     {
         JinjaUndefined => 0,
-        string s => EnumerateTextElements(s).Count,
+        string s => CodePoints(s),
         ICollection c => c.Count,
         IDictionary<string, object?> d => d.Count,
         _ => throw new JinjaError($"object of type '{TypeName(v)}' has no len()"),
     };
+
+    private static long CodePoints(string s)
+    {
+        long n = s.Length;
+        for (int i = 0; i + 1 < s.Length; i++)
+            if (char.IsSurrogatePair(s[i], s[i + 1])) { n--; i++; }
+        return n;
+    }
 }
