@@ -19,7 +19,8 @@ internal static class LoraSetup
             if (options is not null && (attached.Rank != options.Rank || !attached.Targets.Order().SequenceEqual(options.Targets.Order())))
                 logger.LogWarning("{Trainer}: the policy already has LoRA adapters (r = {Rank}, {Targets}); training those, not the " +
                                   "configured r = {Configured}", trainer, attached.Rank, string.Join(",", attached.Targets), options.Rank);
-            logger.LogInformation("{Trainer}: training the attached LoRA adapters (r = {Rank}, alpha {Alpha})", trainer, attached.Rank, attached.Alpha);
+            logger.LogInformation("{Trainer}: training the attached LoRA adapters (r = {Rank}, alpha {Alpha})",
+                trainer, attached.Rank, attached.Alpha);
             return;
         }
         if (options is null) return;

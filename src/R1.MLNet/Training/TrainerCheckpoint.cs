@@ -7,7 +7,8 @@ namespace R1.MLNet.Training;
 
 /// <summary>
 /// A trainer checkpoint folder <c>step-000040/</c>: <c>policy/</c> (a loadable Hugging Face folder whose safetensors hold the
-/// trained weights bit-exactly; under LoRA the base plus the adapter in <c>policy/adapter/</c>, PEFT's layout), <c>optimizer.bin</c> (TorchSharp AdamW's <c>save_state_dict</c>), <c>trainer_state.json</c>
+/// trained weights bit-exactly; under LoRA the base plus the adapter in <c>policy/adapter/</c>, PEFT's layout), <c>optimizer.bin</c>
+/// (TorchSharp AdamW's <c>save_state_dict</c>), <c>trainer_state.json</c>
 /// (step, seed, the torch RNG state) and, written last, <c>manifest.json</c> (size and SHA-256 of every file). The frozen KL
 /// reference is stored once per run beside the step folders, as <c>reference-&lt;hash&gt;/model.safetensors</c>, and the
 /// manifest names and hashes it. A checkpoint is written into <c>.tmp-step-…</c> and renamed into place, so a crash never

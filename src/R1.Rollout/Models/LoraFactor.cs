@@ -6,7 +6,8 @@ namespace R1.Rollout.Models;
 
 /// <summary>
 /// One factor of a LoRA adapter (PEFT's <c>lora_A</c> or <c>lora_B</c>): a bias-free linear map whose parameter is named
-/// <c>weight</c>. Created zero-filled (drawing nothing from the global RNG) and owned by the module, not by any dispose scope; <see cref="Projection"/> initialises it.
+/// <c>weight</c>. Created zero-filled (drawing nothing from the global RNG) and owned by the module, not by any dispose scope;
+/// <see cref="Projection"/> initialises it.
 /// </summary>
 internal sealed class LoraFactor : nn.Module<Tensor, Tensor>
 {

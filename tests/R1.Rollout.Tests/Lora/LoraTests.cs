@@ -143,7 +143,8 @@ public class LoraTests
         var logits = policy.Model.forward(ids, null, null, null);
         logits.dtype.Should().Be(ScalarType.BFloat16);
         logits.to(ScalarType.Float32).square().mean().backward();
-        policy.Model.named_parameters().Where(p => p.name.EndsWith("lora_B.weight")).Should().OnlyContain(p => !ReferenceEquals(p.parameter.grad, null));
+        policy.Model.named_parameters().Where(p => p.name.EndsWith("lora_B.weight"))
+            .Should().OnlyContain(p => !ReferenceEquals(p.parameter.grad, null));
 
         string folder = Path.Combine(_dir, "bf16");
         policy.Save(folder);
