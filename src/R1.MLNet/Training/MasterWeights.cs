@@ -24,7 +24,8 @@ internal sealed class MasterWeights : IDisposable
         {
             var p = trainable[i];
             if (p.dtype == ScalarType.Float32) { Parameters[i] = p; continue; }
-            Parameters[i] = new Parameter(p.detach().to(ScalarType.Float32).clone());
+            using var view = p.detach();
+            Parameters[i] = new Parameter(view.to(ScalarType.Float32));          // a new fp32 tensor; the parameter takes its handle
             copies.Add((p, Parameters[i]));
         }
         _copies = [.. copies];
