@@ -25,7 +25,8 @@ internal sealed class MasterWeights : IDisposable
             var p = trainable[i];
             if (p.dtype == ScalarType.Float32) { Parameters[i] = p; continue; }
             using var view = p.detach();
-            Parameters[i] = new Parameter(view.to(ScalarType.Float32));          // a new fp32 tensor; the parameter takes its handle
+            using var copy = view.to(ScalarType.Float32);
+            Parameters[i] = new Parameter(copy);                  // takes the copy's handle; disposing the emptied wrapper frees nothing
             copies.Add((p, Parameters[i]));
         }
         _copies = [.. copies];
