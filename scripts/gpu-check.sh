@@ -64,7 +64,8 @@ if [ "$dry" = "1" ]; then
   exit 0
 fi
 [ -n "$bench_dll" ] || fail bench "R1.Bench.dll not found under $artifacts/bin"
-run 150 dotnet "$bench_dll" gpu-check "$bench_json" || fail bench "the gpu-check bench failed (exit $?; CUDA not available to TorchSharp?)"
+run 150 dotnet "$bench_dll" gpu-check "$bench_json" || fail bench "the gpu-check bench failed (exit $?)"
+[ -s "$bench_json" ] || fail bench "the gpu-check bench wrote no figures: CUDA is not available to TorchSharp (driver? GPU?)"
 
 python3 - "$results" "$bench_json" "$report" "$gpu" "$tests_ok" "$started" <<'PY'
 import glob, json, sys, time, xml.etree.ElementTree as ET

@@ -8,7 +8,7 @@ var benches = typeof(IBench).Assembly.GetTypes()
     .OrderBy(b => b.Name)
     .ToList();
 string which = args.Length > 0 ? args[0] : "";
-var selected = which == "all" ? benches : benches.Where(b => b.Name == which).ToList();
+var selected = which == "all" ? benches.Where(b => b.InAll).ToList() : benches.Where(b => b.Name == which).ToList();
 if (selected.Count == 0)
 {
     Console.WriteLine($"usage: R1.Bench <{string.Join("|", benches.Select(b => b.Name).Append("all"))}> [args]");

@@ -27,6 +27,8 @@ public sealed class ScaleBench : IBench
 
     public string Name => "scale";
 
+    public bool InAll => false;
+
     public Task RunAsync(string[] args)
     {
         if (args.Length > 0 && args[0] == ChildFlag) return Child(args[1], Ints(args.Skip(2).ToArray()));

@@ -24,7 +24,9 @@ internal sealed class MasterWeights : IDisposable
         {
             var p = trainable[i];
             if (p.dtype == ScalarType.Float32) { Parameters[i] = p; continue; }
-            Parameters[i] = new Parameter(p.detach().to(ScalarType.Float32).clone());
+            using var view = p.detach();
+            using var copy = view.to(ScalarType.Float32);
+            Parameters[i] = new Parameter(copy);                  // takes the copy's handle; disposing the emptied wrapper frees nothing
             copies.Add((p, Parameters[i]));
         }
         _copies = [.. copies];

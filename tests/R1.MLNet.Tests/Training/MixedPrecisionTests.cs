@@ -70,6 +70,27 @@ public class MixedPrecisionTests
         NormWeights(policy).Should().OnlyContain(w => w == 1f - 1f / 256, "the weights moved by one bf16 step");
     }
 
+    [Test]
+    public void A_bf16_mixed_GRPO_run_leaks_no_tensor_per_step()
+    {
+        using var policy = Create(ScalarType.BFloat16, seed: 10);
+        var counts = new List<long>();
+        var options = new GrpoOptions
+        {
+            MaxSteps = 6, PromptsPerStep = 2, NumGenerations = 4, Seed = 3, Sampling = { MaxNewTokens = 6 },
+            Memory = { Precision = TrainingPrecision.BFloat16Mixed, GradientCheckpointing = true },
+            Progress = new Recorder(() => counts.Add(Tensor.TotalCount)),
+        };
+        var trainer = new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), options, TrainingFixtures.Compact);
+        trainer.Train(TrainingFixtures.Prompts);
+        counts.Skip(1).Distinct().Should().ContainSingle("every bf16 mixed step disposes every tensor it creates");
+    }
+
+    private sealed class Recorder(Action action) : IProgress<GrpoStepMetrics>
+    {
+        public void Report(GrpoStepMetrics value) => action();
+    }
+
     private static float[] NormWeights(Policy policy)
     {
         using var scope = NewDisposeScope();
