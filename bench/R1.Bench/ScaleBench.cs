@@ -86,11 +86,6 @@ public sealed class ScaleBench : IBench
         var config = ScaleSetup.Qwen25HalfB();
         int promptTokens = train.Max(e => tokenizer.Encode(prompt.Render(e.Prompt)).Count);
         double estimate = MemoryPlanner.ForGrpo(config, options, promptTokens).TotalGiB;
-        if (setup.Lora && !ScaleSetup.LoraAvailable)
-        {
-            Report(new ScaleResult { Note = "needs LoRA (not built in this branch)", EstimateGiB = estimate });
-            return Task.CompletedTask;
-        }
         using var policy = Policy.Create(config, tokenizer, new PolicyOptions { Seed = 1, DType = setup.DType });
         var rewards = new ServiceCollection().AddReasoningRewards(b => b.AddMathAccuracy().AddFormat())
             .BuildServiceProvider().GetRequiredService<IRewardScorer>();

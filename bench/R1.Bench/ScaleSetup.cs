@@ -23,14 +23,6 @@ internal sealed record ScaleSetup(string Name, string Label, ScalarType DType, T
         NumKeyValueHeads = 2, MaxPositionEmbeddings = 32768, RopeTheta = 1_000_000, RmsNormEps = 1e-6, TieWordEmbeddings = true,
     };
 
-    /// <summary>
-    /// Whether LoRA is built: R1.Rollout.Lora holds more than the <see cref="LoraOptions"/> contract. Until then the LoRA set-ups
-    /// report "needs LoRA" instead of silently training the full model.
-    /// </summary>
-    public static bool LoraAvailable =>
-        typeof(LoraOptions).Assembly.GetTypes().Any(t => t.Namespace == typeof(LoraOptions).Namespace && t != typeof(LoraOptions)
-                                                          && !t.Name.StartsWith('<'));
-
     /// <summary>The GRPO options of one step: 2 prompts × G=4, 128 new tokens, β 0.04, μ 1.</summary>
     public GrpoOptions Options(int prompts, int g, int newTokens) => new()
     {

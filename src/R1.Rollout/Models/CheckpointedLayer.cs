@@ -36,7 +36,11 @@ internal sealed class CheckpointedLayer : autograd.SingleTensorFunction<Checkpoi
         ctx.save_for_backward([x, cos, sin, mask]);
         ctx.save_data(LayerKey, vars[4]);
         using (var rng = get_rng_state()) ctx.save_data(RngKey, rng.data<byte>().ToArray());
-        return ((DecoderLayer)vars[4]).forward(x, new AttentionContext(cos, sin, mask, null));
+        // Grad stays on here so that the layer behaves as in a training pass (a LoRA adapter's dropout acts only with grad on, as it
+        // does in the recomputation); the graph it builds is dropped with the scope: only the detached output leaves.
+        using var scope = NewDisposeScope();
+        using (enable_grad())
+            return ((DecoderLayer)vars[4]).forward(x.detach(), new AttentionContext(cos, sin, mask, null)).detach().MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />

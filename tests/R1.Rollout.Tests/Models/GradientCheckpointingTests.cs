@@ -28,6 +28,32 @@ public class GradientCheckpointingTests
     }
 
     [Test]
+    public void Checkpointing_repeats_lora_dropout_masks_in_the_forward_and_the_recomputation()
+    {
+        using var policy = FixturePolicy.Tiny(seed: 13);
+        policy.AddLora(new R1.Rollout.Lora.LoraOptions { Rank = 4, Dropout = 0.3 });
+        using (no_grad())
+        {
+            using var gen = new Generator(5);
+            foreach (var (name, p) in policy.Model.named_parameters())
+                if (name.Contains("lora_B")) p.normal_(0, 0.02, gen);  // B starts at zero; nonzero B makes A's gradients depend on the masks
+        }
+        policy.Model.train();
+        manual_seed(21);
+        var plain = LossAndGradients(policy.Model, checkpointing: false);
+        manual_seed(21);
+        var checkpointed = LossAndGradients(policy.Model, checkpointing: true);
+        manual_seed(22);
+        var otherMasks = LossAndGradients(policy.Model, checkpointing: false);
+
+        otherMasks.Loss.Should().NotBe(plain.Loss, "dropout is active, so other masks give another loss");
+        checkpointed.Loss.Should().BeApproximately(plain.Loss, 1e-6 * Math.Abs(plain.Loss));
+        checkpointed.Grads.Keys.Should().BeEquivalentTo(plain.Grads.Keys);
+        foreach (var (name, g) in plain.Grads)
+            (Norm(Subtract(checkpointed.Grads[name], g)) / Math.Max(Norm(g), 1e-12)).Should().BeLessThan(1e-5, name);
+    }
+
+    [Test]
     public void Checkpointing_is_off_by_default_and_leaves_no_grad_and_cached_forwards_alone()
     {
         using var policy = FixturePolicy.Tiny(seed: 12);
@@ -58,7 +84,7 @@ public class GradientCheckpointingTests
         var (logp, _) = LogProbScorer.Compute(model, batch);
         var loss = -(logp * batch.CompletionMask).sum() / batch.CompletionMask.sum();
         loss.backward();
-        var grads = model.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad!.data<float>().ToArray());
+        var grads = model.named_parameters().Where(p => p.parameter.requires_grad).ToDictionary(p => p.name, p => p.parameter.grad!.data<float>().ToArray());
         foreach (var p in model.parameters()) p.grad = null;
         model.GradientCheckpointing = false;
         return (loss.ToDouble(), grads);
