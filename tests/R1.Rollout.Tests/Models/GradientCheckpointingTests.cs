@@ -84,7 +84,8 @@ public class GradientCheckpointingTests
         var (logp, _) = LogProbScorer.Compute(model, batch);
         var loss = -(logp * batch.CompletionMask).sum() / batch.CompletionMask.sum();
         loss.backward();
-        var grads = model.named_parameters().Where(p => p.parameter.requires_grad).ToDictionary(p => p.name, p => p.parameter.grad!.data<float>().ToArray());
+        var grads = model.named_parameters().Where(p => p.parameter.requires_grad)
+            .ToDictionary(p => p.name, p => p.parameter.grad!.data<float>().ToArray());
         foreach (var p in model.parameters()) p.grad = null;
         model.GradientCheckpointing = false;
         return (loss.ToDouble(), grads);
