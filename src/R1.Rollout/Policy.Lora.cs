@@ -96,10 +96,9 @@ public sealed partial class Policy
     private void CopyAdaptersTo(Policy copy)
     {
         if (_lora is null) return;
-        var dtype = LoraAdapters.PeftState(Model).Values.First().dtype;
-        LoraAdapters.Attach(copy.Model, _lora, dtype);
-        copy._lora = _lora.Clone();
         var source = LoraAdapters.PeftState(Model);
+        LoraAdapters.Attach(copy.Model, _lora, source.Values.First().dtype);
+        copy._lora = _lora.Clone();
         using var noGrad = no_grad();
         foreach (var (name, t) in LoraAdapters.PeftState(copy.Model)) t.copy_(source[name]);
     }

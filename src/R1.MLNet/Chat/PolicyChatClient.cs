@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using R1.Rewards.Format;
 using R1.Rollout;
 using R1.Rollout.ChatTemplates;
 using R1.Rollout.Generation;
@@ -86,7 +87,7 @@ internal sealed class PolicyChatClient : IChatClient
         if (list.Count == 0) throw new ArgumentException("The conversation has no message.", nameof(messages));
         string text = _template.Render(list, addGenerationPrompt: true);
         var prompt = _policy.Tokenizer.Encode(text);
-        return (prompt, text, ChatSampling.From(_defaults, options), text.TrimEnd().EndsWith("<think>", StringComparison.Ordinal));
+        return (prompt, text, ChatSampling.From(_defaults, options), ReasoningCompletion.PromptOpensThink(text));
     }
 
     private static List<AIContent> Contents(string reasoning, string answer)

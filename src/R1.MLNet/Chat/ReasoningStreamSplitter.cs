@@ -1,3 +1,5 @@
+using R1.Rewards.Format;
+
 namespace R1.MLNet.Chat;
 
 /// <summary>
@@ -5,19 +7,19 @@ namespace R1.MLNet.Chat;
 /// text (after the first <c>&lt;/think&gt;</c>, or the whole completion when it opens no think block). Text that could still turn
 /// into a tag is held back until it is decided, so the deltas of a stream add up to the split of the whole completion.
 /// </summary>
+/// <remarks>
+/// Not <see cref="ReasoningCompletion"/>, which the rewards grade by: that one reads up to the <i>last</i> <c>&lt;/think&gt;</c> and
+/// trims, so a prefix of a stream could be split differently from the whole; this split never moves text already sent.
+/// </remarks>
 internal sealed class ReasoningStreamSplitter(bool thinkOpenedInPrompt)
 {
-    private const string Open = "<think>", Close = "</think>";
+    private const string Open = ReasoningCompletion.ThinkOpen, Close = ReasoningCompletion.ThinkClose;
     private string _text = "";
     private int _reasoningSent, _answerSent;
 
     /// <summary>Splits a whole completion at once.</summary>
-    public static (string Reasoning, string Answer) Split(string completion, bool thinkOpenedInPrompt)
-    {
-        var splitter = new ReasoningStreamSplitter(thinkOpenedInPrompt);
-        var (reasoning, answer) = splitter.Append(completion, final: true);
-        return (reasoning, answer);
-    }
+    public static (string Reasoning, string Answer) Split(string completion, bool thinkOpenedInPrompt) =>
+        new ReasoningStreamSplitter(thinkOpenedInPrompt).Append(completion, final: true);
 
     /// <summary>Adds <paramref name="piece"/>; returns the newly decided reasoning and answer text.</summary>
     public (string Reasoning, string Answer) Append(string piece, bool final = false)

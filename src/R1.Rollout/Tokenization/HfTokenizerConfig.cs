@@ -6,7 +6,7 @@ namespace R1.Rollout.Tokenization;
 /// The special-token names and the chat template of a Hugging Face <c>tokenizer_config.json</c> (all optional).
 /// A <c>chat_template.jinja</c> beside it replaces the config's <c>chat_template</c>, as in transformers.
 /// </summary>
-internal sealed class HfTokenizerConfig
+internal sealed record HfTokenizerConfig
 {
     /// <summary>The file that, when present, holds the chat template instead of <c>tokenizer_config.json</c>.</summary>
     public const string ChatTemplateFileName = "chat_template.jinja";
@@ -28,14 +28,8 @@ internal sealed class HfTokenizerConfig
     {
         var config = Read(Path.Combine(directory, HfTokenizer.ConfigFileName));
         string jinja = Path.Combine(directory, ChatTemplateFileName);
-        return File.Exists(jinja) ? config.WithChatTemplate(File.ReadAllText(jinja)) : config;
+        return File.Exists(jinja) ? config with { ChatTemplate = File.ReadAllText(jinja) } : config;
     }
-
-    private HfTokenizerConfig WithChatTemplate(string template) => new()
-    {
-        BosToken = BosToken, EosToken = EosToken, PadToken = PadToken, UnkToken = UnkToken,
-        AdditionalSpecialTokens = AdditionalSpecialTokens, CleanUpTokenizationSpaces = CleanUpTokenizationSpaces, ChatTemplate = template,
-    };
 
     public static HfTokenizerConfig Read(string path)
     {
