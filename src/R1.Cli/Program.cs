@@ -1,2 +1,1 @@
-Console.Error.WriteLine("r1: being written (issue 10)");
-return 1;
+return R1.Cli.R1App.Run(args);

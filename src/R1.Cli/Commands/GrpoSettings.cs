@@ -1,0 +1,33 @@
+using System.ComponentModel;
+using R1.Cli.Configuration;
+using Spectre.Console.Cli;
+
+namespace R1.Cli.Commands;
+
+/// <summary>The flags of <c>r1 grpo</c>.</summary>
+internal sealed class GrpoSettings : TrainSettings
+{
+    [CommandOption("--prompts-per-step <N>")]
+    [Description("Prompts per step. Default 8.")]
+    public int? PromptsPerStep { get; set; }
+
+    [CommandOption("-g|--num-generations <G>")]
+    [Description("Completions per prompt. Default 8.")]
+    public int? NumGenerations { get; set; }
+
+    [CommandOption("--beta <BETA>")]
+    [Description("KL weight. Default 0.04.")]
+    public double? Beta { get; set; }
+
+    public GrpoConfig Resolve(R1Config file)
+    {
+        var c = R1Config.Section(file.Grpo, file);
+        ApplyTo(c);
+        c.MaxSteps = MaxSteps ?? c.MaxSteps;
+        c.LearningRate = LearningRate ?? c.LearningRate;
+        c.PromptsPerStep = PromptsPerStep ?? c.PromptsPerStep;
+        c.NumGenerations = NumGenerations ?? c.NumGenerations;
+        c.Beta = Beta ?? c.Beta;
+        return c;
+    }
+}

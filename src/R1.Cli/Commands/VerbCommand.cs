@@ -1,0 +1,24 @@
+using R1.Cli.Configuration;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace R1.Cli.Commands;
+
+/// <summary>A verb: loads the config named by <c>--config</c>, then runs with the flags applied over it.</summary>
+internal abstract class VerbCommand<TSettings>(IAnsiConsole console) : AsyncCommand<TSettings> where TSettings : VerbSettings
+{
+    protected IAnsiConsole Console { get; } = console;
+
+    public override Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken) =>
+        RunAsync(ConfigLoader.Load(settings.Config), settings, cancellationToken);
+
+    protected abstract Task<int> RunAsync(R1Config file, TSettings settings, CancellationToken cancellationToken);
+
+    protected static string RequireOutput(CommonConfig config, string what) =>
+        config.Output ?? throw new CliException($"No output: set 'output' in the config or pass --output ({what}).");
+
+    protected static DataConfig RequireData(CommonConfig config) =>
+        config.Data ?? throw new CliException("No data: set 'data' in the config or pass --data (a .jsonl or .csv file).");
+
+    protected void Done(string text) => Console.MarkupLine($"[green]✓[/] {Markup.Escape(text)}");
+}
