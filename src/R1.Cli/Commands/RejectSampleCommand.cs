@@ -14,7 +14,10 @@ namespace R1.Cli.Commands;
 /// </summary>
 internal sealed class RejectSampleCommand(IAnsiConsole console) : VerbCommand<RejectSampleSettings>(console)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     protected override Task<int> RunAsync(R1Config file, RejectSampleSettings settings, CancellationToken cancellationToken)
     {

@@ -11,7 +11,10 @@ namespace R1.Cli.Output;
 /// </summary>
 internal static class EvalReport
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public sealed record Row(string Id, string? Answer, IReadOnlyList<string?> Predictions, int Correct, int Samples,
         string? Majority, bool MajorityCorrect, double PassAt1, IReadOnlyList<string> Completions);
