@@ -9,11 +9,21 @@ namespace R1.Cli;
 /// <summary>The <c>r1</c> command tree, shared by <c>Program</c> and the tests (which pass their own <see cref="IServerRunner"/>).</summary>
 internal static class R1App
 {
+    /// <summary>Runs the tool. The first Ctrl+C cancels (a trainer stops at a step boundary and saves), a second one kills.</summary>
     public static int Run(string[] args)
     {
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler? handler = null;
+        handler = (_, e) =>
+        {
+            e.Cancel = true;
+            Console.CancelKeyPress -= handler;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += handler;
         var app = new CommandApp();
         app.Configure(c => Configure(c));
-        return app.Run(args);
+        return app.RunAsync(args, cancel.Token).GetAwaiter().GetResult();
     }
 
     public static void Configure(IConfigurator config, IServerRunner? runner = null)

@@ -12,7 +12,8 @@ public sealed class DataLoaderTests
     {
         string dir = TinyData.TempFolder();
         string path = Path.Combine(dir, "rows.csv");
-        File.WriteAllText(path, "problem,solution,answer\r\n\"1+1, twice\",\"<think>say \"\"2\"\"\nthen stop</think>\",2\n3*3,<answer>9</answer>,9\n");
+        File.WriteAllText(path,
+            "problem,solution,answer\r\n\"1+1, twice\",\"<think>say \"\"2\"\"\nthen stop</think>\",2\n3*3,<answer>9</answer>,9\n");
         var pairs = DatasetMapper.SftPairs(new DataConfig { Path = path });
         pairs.Should().Equal(("1+1, twice", "<think>say \"2\"\nthen stop</think>"), ("3*3", "<answer>9</answer>"));
         DatasetMapper.Examples(new DataConfig { Path = path }).Select(e => e.Answer).Should().Equal("2", "9");

@@ -53,7 +53,8 @@ public sealed class LearnedAnswerTests
         result.ExitCode.Should().Be(0, result.Output);
         var rows = TinyData.Lines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         rows.Should().NotBeEmpty().And.OnlyContain(r => r.GetProperty("kept").GetBoolean());
-        rows.Should().OnlyContain(r => r.GetProperty("completion").GetString()!.Contains("<answer>7"), "a kept sample answers 7 (the sampler may stop at </answer>)");
+        rows.Should().OnlyContain(r => r.GetProperty("completion").GetString()!.Contains("<answer>7"),
+            "a kept sample answers 7 (the sampler may stop at </answer>)");
         rows.Should().OnlyContain(r => r.GetProperty("response").GetString()!.Length > 0 && r.GetProperty("prompt").GetString()!.Length > 0);
     }
 

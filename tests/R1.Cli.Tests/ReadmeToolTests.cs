@@ -41,7 +41,8 @@ public sealed partial class ReadmeToolTests
         {
             foreach (var command in commands)
             {
-                var args = Arguments(command).Skip(1).Select(a => a.StartsWith("testdata/", StringComparison.Ordinal) ? TestPaths.RepoRoot + "/" + a : a);
+                var args = Arguments(command).Skip(1)
+                    .Select(a => a.StartsWith("testdata/", StringComparison.Ordinal) ? Path.Combine(TestPaths.RepoRoot, a) : a);
                 var result = tool.Run([.. args, .. Tiny[command.Split(' ')[1]]]);
                 result.ExitCode.Should().Be(0, $"'{command}' printed:\n{result.Output}");
             }

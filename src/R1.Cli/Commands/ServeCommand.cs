@@ -11,7 +11,8 @@ internal sealed class ServeCommand(IAnsiConsole console, IServerRunner runner) :
     protected override async Task<int> RunAsync(R1Config file, ServeSettings settings, CancellationToken cancellationToken)
     {
         var options = Map(settings.Resolve(file));
-        Console.MarkupLine($"[bold]serve[/] {Markup.Escape(options.ModelPath)} as '{Markup.Escape(options.ModelId ?? Path.GetFileName(options.ModelPath))}' " +
+        string id = options.ModelId ?? Path.GetFileName(options.ModelPath);
+        Console.MarkupLine($"[bold]serve[/] {Markup.Escape(options.ModelPath)} as '{Markup.Escape(id)}' " +
                            $"at {Markup.Escape(options.Urls)} on {Markup.Escape(options.Device)} (Ctrl+C stops)");
         await runner.RunAsync(options, cancellationToken);
         return 0;

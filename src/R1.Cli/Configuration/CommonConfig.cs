@@ -8,7 +8,9 @@ namespace R1.Cli.Configuration;
 /// </summary>
 internal class CommonConfig
 {
-    /// <summary>A Hugging Face folder (config.json, safetensors, tokenizer), or a from-scratch preset: <c>tiny</c>, <c>small</c>, <c>micro</c>.</summary>
+    /// <summary>
+    /// A Hugging Face folder (config.json, safetensors, tokenizer), or a from-scratch preset: <c>tiny</c>, <c>small</c>, <c>micro</c>.
+    /// </summary>
     public string? Model { get; set; }
 
     /// <summary>The dataset (see <see cref="DataConfig"/>).</summary>
@@ -23,7 +25,9 @@ internal class CommonConfig
     /// <summary>Torch device: <c>cpu</c>, <c>cuda</c>, <c>cuda:1</c>. Default <c>cpu</c>.</summary>
     public string? Device { get; set; }
 
-    /// <summary>Prompt template: <c>r1-zero</c> (default), <c>deepseek-r1</c>, <c>chatml</c>, <c>none</c>, or <c>model</c> (the checkpoint's own).</summary>
+    /// <summary>
+    /// Prompt template: <c>r1-zero</c> (default), <c>deepseek-r1</c>, <c>chatml</c>, <c>none</c>, or <c>model</c> (the checkpoint's own).
+    /// </summary>
     public string? Template { get; set; }
 
     /// <summary>The most tokens generated per completion.</summary>

@@ -21,7 +21,9 @@ internal sealed class DataConfig
     /// <summary>The gold answer field. Default the first of <c>answer</c>, <c>expected_answer</c>, <c>solution</c>.</summary>
     public string? Answer { get; set; }
 
-    /// <summary>The SFT target field. Default the first of <c>response</c>, <c>completion</c>, <c>output</c>, <c>solution</c>, <c>answer</c>.</summary>
+    /// <summary>
+    /// The SFT target field. Default the first of <c>response</c>, <c>completion</c>, <c>output</c>, <c>solution</c>, <c>answer</c>.
+    /// </summary>
     public string? Response { get; set; }
 
     /// <summary>The test-code field (code rewards). Default <c>test</c> or <c>tests</c>.</summary>

@@ -12,7 +12,9 @@ internal static class Benchmarks
 
     public static bool IsCode(string benchmark) => benchmark == "humaneval";
 
-    /// <summary>The data of <paramref name="benchmark"/>: <paramref name="configured"/> with the benchmark's path and field names filled in.</summary>
+    /// <summary>
+    /// The data of <paramref name="benchmark"/>: <paramref name="configured"/> with the benchmark's path and field names filled in.
+    /// </summary>
     public static DataConfig Data(string benchmark, DataConfig? configured)
     {
         var data = configured?.Clone() ?? new DataConfig();

@@ -25,7 +25,8 @@ internal static class TinyData
     public static string WriteJsonl(string folder, int count = 12, string name = "train.jsonl")
     {
         string path = Path.Combine(folder, name);
-        File.WriteAllLines(path, Rows(count).Select(r => JsonSerializer.Serialize(new { question = r.Question, response = r.Response, answer = r.Answer })));
+        File.WriteAllLines(path,
+            Rows(count).Select(r => JsonSerializer.Serialize(new { question = r.Question, response = r.Response, answer = r.Answer })));
         return path;
     }
 
