@@ -1,1 +1,7 @@
-return R1.Cli.R1App.Run(args);
+namespace R1.Cli;
+
+/// <summary>The entry point of the <c>r1</c> tool.</summary>
+internal static class Program
+{
+    private static int Main(string[] args) => R1App.Run(args);
+}

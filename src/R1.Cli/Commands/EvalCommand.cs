@@ -35,7 +35,7 @@ internal sealed class EvalCommand(IAnsiConsole console) : VerbCommand<EvalSettin
         var rows = EvalReport.Rows(items, metrics);
         var (jsonl, csv) = EvalReport.Write(output, benchmark, rows);
         Console.Write(Summary(benchmark, metrics, clock.Elapsed.TotalSeconds));
-        Done($"eval: per-question report in {jsonl} and {csv}");
+        Done($"eval: per-question report in {Display(jsonl)} and {Display(csv)}");
         return Task.FromResult(0);
     }
 

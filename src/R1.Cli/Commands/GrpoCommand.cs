@@ -33,7 +33,7 @@ internal sealed class GrpoCommand(IAnsiConsole console) : VerbCommand<GrpoSettin
         MetricsPlot.Save(output, "r1 grpo", rows, ["reward", "accuracy"], ["loss"]);
         var last = result.History.Count > 0 ? result.History[^1] : null;
         Done($"grpo: {result.StepsCompleted} steps, last reward {last?.RewardMean:F3}, accuracy {last?.Accuracy:P0}; " +
-             $"policy, {MetricsFiles.JsonlName} and {MetricsPlot.FileName} in {output}");
+             $"policy, {MetricsFiles.JsonlName} and {MetricsPlot.FileName} in {Display(output)}");
         return Task.FromResult(result.Cancelled ? 130 : 0);
     }
 

@@ -21,4 +21,11 @@ internal abstract class VerbCommand<TSettings>(IAnsiConsole console) : AsyncComm
         config.Data ?? throw new CliException("No data: set 'data' in the config or pass --data (a .jsonl or .csv file).");
 
     protected void Done(string text) => Console.MarkupLine($"[green]✓[/] {Markup.Escape(text)}");
+
+    /// <summary>A path as the user would type it: relative to the working folder when it lies under it.</summary>
+    protected static string Display(string path)
+    {
+        string relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
 }
