@@ -50,9 +50,11 @@ public sealed class ConfigTests
         (sft.Model, sft.Data!.Path, sft.Data.Prompt, sft.Data.Answer).Should().Be(("base", "a.jsonl", "q", "gold"));
     }
 
-    [TestCase("sft:\n  maxStepz: 3\n", "unknown key*maxstepz*")]
+    [TestCase("sft:\n  maxStepz: 3\n", "unknown key 'sft.maxstepz'*")]
     [TestCase("sft: [1, 2\n", "*not valid YAML*")]
-    [TestCase("{ \"sft\": { \"epochs\": \"many\" } }", "*")]
+    [TestCase("{ \"sft\": { \"epochs\": \"many\" } }", "the value of 'sft.epochs' should be a whole number.")]
+    [TestCase("grpo:\n  rewards: [math, format]\n", "the value of 'grpo.rewards' should be a mapping of names to numbers.")]
+    [TestCase("sft: 3\n", "the value of 'sft' should be a mapping of keys to values.")]
     [TestCase("data: {path: a.jsonl, colour: red}\n", "*Unknown key 'data.colour'*")]
     public void A_bad_config_is_a_cli_error_naming_the_problem(string text, string message)
     {

@@ -61,11 +61,21 @@ internal static class ConfigLoader
 
     private static string Describe(JsonException e)
     {
-        string where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" (at {e.Path})";
+        string key = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : e.Path.TrimStart('$', '.');
         if (e.Message.Contains("could not be mapped", StringComparison.Ordinal))
-            return $"unknown key{where}: {e.Message.Split('\'').ElementAtOrDefault(1)}. Keys: see docs/cli.md.";
-        return e.Message.Split(" Path:")[0] + where;
+            return $"unknown key '{key}' (the keys are listed in docs/cli.md).";
+        if (e.Message.Contains("could not be converted to", StringComparison.Ordinal))
+            return $"the value of '{key}' should be {Expected(e.Message)}.";
+        return key.Length == 0 ? e.Message : $"{e.Message.Split(" Path:")[0]} (at '{key}')";
     }
+
+    private static string Expected(string message) =>
+        message.Contains("Dictionary", StringComparison.Ordinal) ? "a mapping of names to numbers"
+        : message.Contains("Int32", StringComparison.Ordinal) ? "a whole number"
+        : message.Contains("Double", StringComparison.Ordinal) ? "a number"
+        : message.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
+        : message.Contains("Config", StringComparison.Ordinal) ? "a mapping of keys to values"
+        : "text";
 
     /// <summary>Keys lose <c>-</c> and <c>_</c>, so kebab-case and snake_case keys match the camelCase names.</summary>
     private static JsonNode Normalize(JsonObject obj)
