@@ -41,7 +41,8 @@ internal sealed class RejectSampleCommand(IAnsiConsole console) : VerbCommand<Re
         File.WriteAllLines(output, rows.Select(r => JsonSerializer.Serialize(Line(r), Json)));
         var s = result.Summary;
         string drops = s.DroppedByReason.Count == 0 ? "none" : string.Join(", ", s.DroppedByReason.Select(d => $"{d.Key} {d.Value}"));
-        Done($"reject-sample: {s.Samples} samples, {s.Kept} kept ({s.PromptsWithKept} prompts); dropped: {drops}; {rows.Count} rows in {Display(output)}");
+        Done($"reject-sample: {s.Samples} samples, {s.Kept} kept ({s.PromptsWithKept} prompts); dropped: {drops}; " +
+             $"{rows.Count} rows in {Display(output)}");
         return Task.FromResult(s.Cancelled ? 130 : 0);
     }
 

@@ -31,7 +31,8 @@ internal sealed class SftCommand(IAnsiConsole console) : VerbCommand<SftSettings
         var rows = result.History.Select(Row).ToList();
         MetricsFiles.Write(output, rows);
         MetricsPlot.Save(output, "r1 sft", rows, ["loss"], ["learning_rate"]);
-        Done($"sft: {result.Steps} steps, final loss {result.FinalLoss:F4}; policy, {MetricsFiles.JsonlName} and {MetricsPlot.FileName} in {Display(output)}");
+        Done($"sft: {result.Steps} steps, final loss {result.FinalLoss:F4}; " +
+             $"policy, {MetricsFiles.JsonlName} and {MetricsPlot.FileName} in {Display(output)}");
         return Task.FromResult(result.Cancelled ? 130 : 0);
     }
 
