@@ -59,6 +59,21 @@ public sealed class LearnedAnswerTests
     }
 
     [Test]
+    public void Chat_without_a_prompt_is_a_repl_that_answers_each_line_until_exit()
+    {
+        var stdin = System.Console.In;
+        System.Console.SetIn(new StringReader("1+7-1\n/reset\n2+7-2\n/exit\nnever asked\n"));
+        try
+        {
+            var result = _cli.Run("chat", "--model", _model, "--max-new-tokens", "24");
+            result.ExitCode.Should().Be(0, result.Output);
+            var replies = result.Output.Split('\n').Skip(1).Where(l => l.Trim().Length > 0).ToList();
+            replies.Should().HaveCount(2, "one reply per question; /reset and /exit are commands").And.OnlyContain(l => l.Contains('7'));
+        }
+        finally { System.Console.SetIn(stdin); }
+    }
+
+    [Test]
     public async Task Chat_one_shot_prints_the_reply_of_the_policy_as_a_chat_client()
     {
         var result = _cli.Run("chat", "--model", _model, "--prompt", "3+7-3", "--max-new-tokens", "24", "--seed", "5");

@@ -26,7 +26,7 @@ internal static class ConfigLoader
         if (path is null) return new R1Config();
         string full = Path.GetFullPath(path);
         if (!File.Exists(full)) throw new CliException($"Config file not found: '{path}'.");
-        var config = Parse(File.ReadAllText(full), full);
+        var config = Parse(File.ReadAllText(full), path);
         string dir = Path.GetDirectoryName(full)!;
         foreach (var part in new CommonConfig?[] { config, config.Sft, config.Grpo, config.RejectSample, config.Eval, config.Serve, config.Chat })
             part?.ResolvePaths(dir);
