@@ -1,6 +1,7 @@
 using System.Text.Json;
 using R1.Cli.Tests.TestSupport;
 using R1.Rollout;
+using Spectre.Console.Testing;
 
 namespace R1.Cli.Tests;
 
@@ -64,6 +65,16 @@ public sealed class TrainingVerbTests
         rows.Should().OnlyContain(r => r.GetProperty("kept").GetBoolean() || r.GetProperty("drop_reason").GetString()!.Length > 0);
         rows[0].GetProperty("prompt").GetString().Should().Be(TinyData.Rows(1)[0].Question);
         result.Output.Should().Contain("24 samples");
+    }
+
+    [Test]
+    public void Sft_on_an_interactive_console_draws_a_progress_bar_to_100_percent()
+    {
+        var console = new TestConsole().Interactive().Width(120);
+        var result = _cli.Run(console, "sft", "--model", "micro", "--data", _data, "--output", Path.Combine(_dir, "sft-bar"),
+            "--max-steps", "2", "--batch-size", "4");
+        result.ExitCode.Should().Be(0, result.Output);
+        result.Output.Should().Contain("100%").And.Contain("step 2/2 loss").And.NotContain("sft step 1/2", "no per-step lines under a bar");
     }
 
     [Test]
