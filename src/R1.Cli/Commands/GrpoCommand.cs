@@ -25,7 +25,7 @@ internal sealed class GrpoCommand(IAnsiConsole console) : VerbCommand<GrpoSettin
         var result = ConsoleProgress.Run<GrpoStepMetrics, GrpoResult>(Console, "grpo", options.MaxSteps, progress =>
         {
             options.Progress = progress;
-            return new GrpoTrainer(policy, rewards, options, prompt).Train(examples, ct: cancellationToken);
+            return new GrpoTrainer(policy, rewards, options, prompt, Logger(settings)).Train(examples, ct: cancellationToken);
         }, m => (m.Step, $"step {m.Step}/{m.TotalSteps} reward {m.RewardMean:F3} acc {m.Accuracy:P0} loss {m.Loss:F4}"));
         policy.Save(output);
         var rows = result.History.Select(Row).ToList();

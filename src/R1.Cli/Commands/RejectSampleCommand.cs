@@ -34,7 +34,7 @@ internal sealed class RejectSampleCommand(IAnsiConsole console) : VerbCommand<Re
         var result = ConsoleProgress.Run<RejectionSamplingProgress, RejectionSamplingResult>(Console, "reject-sample", batches, progress =>
         {
             options.Progress = progress;
-            return new RejectionSampler(policy, rewards, options, prompt).Run(examples, cancellationToken);
+            return new RejectionSampler(policy, rewards, options, prompt, Logger(settings)).Run(examples, cancellationToken);
         }, p => (p.Batch, $"batch {p.Batch}/{p.Batches}: {p.Samples} samples, {p.Kept} kept"));
         var rows = result.Rows.Where(r => r.Kept || c.IncludeRejected == true).ToList();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);

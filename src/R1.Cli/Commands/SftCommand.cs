@@ -25,7 +25,7 @@ internal sealed class SftCommand(IAnsiConsole console) : VerbCommand<SftSettings
         var result = ConsoleProgress.Run<SftStepMetrics, SftResult>(Console, "sft", total, progress =>
         {
             options.Progress = progress;
-            return new SftTrainer(policy, options, prompt).Train(pairs, cancellationToken);
+            return new SftTrainer(policy, options, prompt, Logger(settings)).Train(pairs, cancellationToken);
         }, m => (m.Step, $"step {m.Step}/{m.TotalSteps} loss {m.Loss:F4}"));
         policy.Save(output);
         var rows = result.History.Select(Row).ToList();

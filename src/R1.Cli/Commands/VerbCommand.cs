@@ -20,6 +20,9 @@ internal abstract class VerbCommand<TSettings>(IAnsiConsole console) : AsyncComm
     protected static DataConfig RequireData(CommonConfig config) =>
         config.Data ?? throw new CliException("No data: set 'data' in the config or pass --data (a .jsonl or .csv file).");
 
+    /// <summary>The trainers' logger: warnings always, information with <c>--verbose</c>.</summary>
+    protected Microsoft.Extensions.Logging.ILogger Logger(VerbSettings settings) => new Output.ConsoleLogger(Console, settings.Verbose);
+
     protected void Done(string text) => Console.MarkupLine($"[green]✓[/] {Markup.Escape(text)}");
 
     /// <summary>A path as the user would type it: relative to the working folder when it lies under it.</summary>

@@ -43,6 +43,10 @@ internal class VerbSettings : CommandSettings
     [Description("Sampling temperature.")]
     public double? Temperature { get; set; }
 
+    [CommandOption("-v|--verbose")]
+    [Description("Also print the trainers' information log (warnings are always shown).")]
+    public bool Verbose { get; set; }
+
     [CommandOption("--top-p <P>")]
     [Description("Nucleus sampling threshold.")]
     public double? TopP { get; set; }
