@@ -41,12 +41,14 @@ public sealed class TrainingVerbTests
     {
         string output = Path.Combine(_dir, "grpo");
         var result = _cli.Run("grpo", "--model", _sft, "--data", _data, "--output", output, "--max-steps", "2",
-            "--prompts-per-step", "2", "-g", "2", "--max-new-tokens", "8", "--lr", "1e-4");
+            "--prompts-per-step", "2", "-g", "2", "--max-new-tokens", "8", "--lr", "1e-4", "--eval-data", _data, "--eval-every", "1");
         result.ExitCode.Should().Be(0, result.Output);
         result.Output.Should().Contain("grpo step 2/2");
         var rows = TinyData.Lines(Path.Combine(output, "metrics.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         rows.Select(r => r.GetProperty("step").GetInt32()).Should().Equal(1, 2);
         rows[0].TryGetProperty("reward_math", out _).Should().BeTrue("per-reward means are columns");
+        rows.Should().OnlyContain(r => r.GetProperty("eval_accuracy").GetDouble() >= 0, "held-out accuracy after step 1 and at the end");
+        result.Output.Should().Contain("held-out accuracy");
         File.Exists(Path.Combine(output, "metrics.png")).Should().BeTrue();
         using var sft = Policy.Load(_sft);
         using var grpo = Policy.Load(output);

@@ -14,6 +14,7 @@ internal sealed class GrpoCommand(IAnsiConsole console) : VerbCommand<GrpoSettin
     {
         var c = settings.Resolve(file);
         var examples = DatasetMapper.Examples(RequireData(c));
+        var heldOut = c.EvalData is { } evalData ? DatasetMapper.Examples(evalData.InheritFrom(c.Data)) : null;
         string output = RequireOutput(c, "the policy folder to write");
         var options = Options(c);
         var rewards = RewardFactory.Create(c.Rewards);
@@ -25,13 +26,14 @@ internal sealed class GrpoCommand(IAnsiConsole console) : VerbCommand<GrpoSettin
         var result = ConsoleProgress.Run<GrpoStepMetrics, GrpoResult>(Console, "grpo", options.MaxSteps, progress =>
         {
             options.Progress = progress;
-            return new GrpoTrainer(policy, rewards, options, prompt, Logger(settings)).Train(examples, ct: cancellationToken);
+            return new GrpoTrainer(policy, rewards, options, prompt, Logger(settings)).Train(examples, heldOut, cancellationToken);
         }, m => (m.Step, $"step {m.Step}/{m.TotalSteps} reward {m.RewardMean:F3} acc {m.Accuracy:P0} loss {m.Loss:F4}"));
         policy.Save(output);
         var rows = result.History.Select(Row).ToList();
         MetricsFiles.Write(output, rows);
         MetricsPlot.Save(output, "r1 grpo", rows, ["reward", "accuracy"], ["loss"]);
         var last = result.History.Count > 0 ? result.History[^1] : null;
+        if (result.FinalEvaluation is { } final) Console.MarkupLine($"grpo: held-out accuracy {final.Accuracy:P1}");
         Done($"grpo: {result.StepsCompleted} steps, last reward {last?.RewardMean:F3}, accuracy {last?.Accuracy:P0}; " +
              $"policy, {MetricsFiles.JsonlName} and {MetricsPlot.FileName} in {Display(output)}");
         return Task.FromResult(result.Cancelled ? 130 : 0);
@@ -48,6 +50,7 @@ internal sealed class GrpoCommand(IAnsiConsole console) : VerbCommand<GrpoSettin
         if (c.MaxNewTokens is { } tokens) options.Sampling.MaxNewTokens = tokens;
         if (c.Temperature is { } t) options.Sampling.Temperature = t;
         if (c.TopP is { } p) options.Sampling.TopP = p;
+        if (c.EvalEvery is { } every) options.Evaluation.Every = every;
         try { options.Validate(); }
         catch (ArgumentException e) { throw new CliException($"grpo: {e.Message.Split(" (Parameter")[0]}", e); }
         return options;
@@ -63,6 +66,7 @@ internal sealed class GrpoCommand(IAnsiConsole console) : VerbCommand<GrpoSettin
             ["seconds"] = m.RolloutSeconds + m.ScoringSeconds + m.LearningSeconds,
         };
         foreach (var (name, stats) in m.Rewards) row["reward_" + name] = stats.Mean;
+        if (m.EvalAccuracy is { } eval) row["eval_accuracy"] = eval;
         return row;
     }
 }

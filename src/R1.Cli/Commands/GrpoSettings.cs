@@ -19,6 +19,14 @@ internal sealed class GrpoSettings : TrainSettings
     [Description("KL weight. Default 0.04.")]
     public double? Beta { get; set; }
 
+    [CommandOption("--eval-data <FILE>")]
+    [Description("Held-out questions: greedy accuracy at the end (and every --eval-every steps).")]
+    public string? EvalData { get; set; }
+
+    [CommandOption("--eval-every <N>")]
+    [Description("Evaluate on --eval-data every N steps. Default only at the end.")]
+    public int? EvalEvery { get; set; }
+
     public GrpoConfig Resolve(R1Config file)
     {
         var c = R1Config.Section(file.Grpo, file);
@@ -28,6 +36,8 @@ internal sealed class GrpoSettings : TrainSettings
         c.PromptsPerStep = PromptsPerStep ?? c.PromptsPerStep;
         c.NumGenerations = NumGenerations ?? c.NumGenerations;
         c.Beta = Beta ?? c.Beta;
+        if (EvalData is not null) (c.EvalData ??= new DataConfig()).Path = Path.GetFullPath(EvalData);
+        c.EvalEvery = EvalEvery ?? c.EvalEvery;
         return c;
     }
 }

@@ -54,7 +54,7 @@ internal class CommonConfig
     }
 
     /// <summary>Makes relative paths (data, output, a model folder) relative to <paramref name="baseDirectory"/>.</summary>
-    public void ResolvePaths(string baseDirectory)
+    public virtual void ResolvePaths(string baseDirectory)
     {
         if (Data?.Path is { } data) Data.Path = Path.GetFullPath(data, baseDirectory);
         if (Output is { } output) Output = Path.GetFullPath(output, baseDirectory);

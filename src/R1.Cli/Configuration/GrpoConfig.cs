@@ -20,4 +20,17 @@ internal sealed class GrpoConfig : CommonConfig
 
     /// <summary>Reward weights by name: <c>math</c>, <c>format</c>, <c>language</c>, <c>code</c>. Default math 1, format 0.5.</summary>
     public Dictionary<string, double>? Rewards { get; set; }
+
+    /// <summary>Held-out questions (same fields as <c>data</c>): greedy accuracy at the end, and every <see cref="EvalEvery"/> steps.</summary>
+    public DataConfig? EvalData { get; set; }
+
+    /// <summary>Evaluate on <see cref="EvalData"/> every this many steps; 0 or unset: only at the end.</summary>
+    public int? EvalEvery { get; set; }
+
+    /// <inheritdoc />
+    public override void ResolvePaths(string baseDirectory)
+    {
+        base.ResolvePaths(baseDirectory);
+        if (EvalData?.Path is { } path) EvalData.Path = Path.GetFullPath(path, baseDirectory);
+    }
 }
