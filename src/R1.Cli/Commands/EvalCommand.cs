@@ -27,7 +27,7 @@ internal sealed class EvalCommand(IAnsiConsole console) : VerbCommand<EvalSettin
         var ml = new MLContext(seed: c.Seed ?? 42);
         var view = ml.Data.LoadFromEnumerable(items.Select(EvalRow.From));
         using var policy = PolicyFactory.Open(c.Model, c.Device, c.Seed ?? 42);
-        var options = Options(c, benchmark, PromptFormats.For(c.Template, policy));
+        var options = Options(c, benchmark, PromptFormats.For(c.Template, policy), Logging(settings));
         Console.MarkupLine($"[bold]eval[/] {Markup.Escape(c.Model!)} on {benchmark}: {items.Count} questions x k={options.Samples}, " +
                            $"T {options.Sampling.Temperature:G3}, top-p {options.Sampling.TopP:G3}, {options.Sampling.MaxNewTokens} new tokens");
         var clock = Stopwatch.StartNew();
@@ -39,7 +39,8 @@ internal sealed class EvalCommand(IAnsiConsole console) : VerbCommand<EvalSettin
         return Task.FromResult(0);
     }
 
-    private static EvaluationOptions Options(EvalConfig c, string benchmark, R1.Rollout.ChatTemplates.PromptFormat prompt)
+    private static EvaluationOptions Options(EvalConfig c, string benchmark, R1.Rollout.ChatTemplates.PromptFormat prompt,
+        Microsoft.Extensions.Logging.ILoggerFactory logging)
     {
         var options = new EvaluationOptions { Prompt = prompt, KeepCompletions = true };
         options.Sampling.Seed = c.Seed ?? 42;
@@ -50,7 +51,7 @@ internal sealed class EvalCommand(IAnsiConsole console) : VerbCommand<EvalSettin
         if (c.TopP is { } p) options.Sampling.TopP = p;
         if (Benchmarks.IsCode(benchmark))
         {
-            options.Rewards = RewardFactory.Create(new Dictionary<string, double> { ["code"] = 1.0 });
+            options.Rewards = RewardFactory.Create(new Dictionary<string, double> { ["code"] = 1.0 }, logging);
             options.CorrectnessReward = "code";
         }
         try { options.Validate(); }

@@ -17,7 +17,7 @@ internal sealed class GrpoCommand(IAnsiConsole console) : VerbCommand<GrpoSettin
         var heldOut = c.EvalData is { } evalData ? DatasetMapper.Examples(evalData.InheritFrom(c.Data)) : null;
         string output = RequireOutput(c, "the policy folder to write");
         var options = Options(c);
-        var rewards = RewardFactory.Create(c.Rewards);
+        var rewards = RewardFactory.Create(c.Rewards, Logging(settings));
         using var policy = PolicyFactory.Open(c.Model, c.Device, options.Seed);
         var prompt = PromptFormats.For(c.Template, policy);
         Console.MarkupLine($"[bold]grpo[/] {Markup.Escape(c.Model!)}: {examples.Count} prompts, {options.MaxSteps} steps of " +

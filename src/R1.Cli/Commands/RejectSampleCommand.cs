@@ -25,7 +25,7 @@ internal sealed class RejectSampleCommand(IAnsiConsole console) : VerbCommand<Re
         var examples = DatasetMapper.Examples(RequireData(c));
         string output = RequireOutput(c, "the JSONL file to write");
         var options = Options(c);
-        var rewards = RewardFactory.Create(c.Rewards);
+        var rewards = RewardFactory.Create(c.Rewards, Logging(settings));
         using var policy = PolicyFactory.Open(c.Model, c.Device, options.Seed);
         var prompt = PromptFormats.For(c.Template, policy);
         int batches = (int)Math.Ceiling(examples.Count / (double)options.PromptsPerBatch);

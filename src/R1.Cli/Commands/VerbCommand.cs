@@ -23,6 +23,10 @@ internal abstract class VerbCommand<TSettings>(IAnsiConsole console) : AsyncComm
     /// <summary>The trainers' logger: warnings always, information with <c>--verbose</c>.</summary>
     protected Microsoft.Extensions.Logging.ILogger Logger(VerbSettings settings) => new Output.ConsoleLogger(Console, settings.Verbose);
 
+    /// <summary>The same for the reward pipeline's DI.</summary>
+    protected Microsoft.Extensions.Logging.ILoggerFactory Logging(VerbSettings settings) =>
+        new Output.ConsoleLoggerFactory(Console, settings.Verbose);
+
     protected void Done(string text) => Console.MarkupLine($"[green]✓[/] {Markup.Escape(text)}");
 
     /// <summary>A path as the user would type it: relative to the working folder when it lies under it.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using R1.Cli.Configuration;
 using R1.Rewards.Code;
 using R1.Rewards.Composition;
@@ -15,11 +16,14 @@ internal static class RewardFactory
 
     public static IReadOnlyList<string> Names { get; } = ["math", "format", "language", "code"];
 
-    public static IRewardScorer Create(IReadOnlyDictionary<string, double>? weights)
+    /// <summary>The pipeline of <paramref name="weights"/>; its rewards log through <paramref name="logging"/> when given.</summary>
+    public static IRewardScorer Create(IReadOnlyDictionary<string, double>? weights, ILoggerFactory? logging = null)
     {
         weights ??= Default;
         if (weights.Count == 0) throw new CliException($"rewards: name at least one of {string.Join(", ", Names)}.");
-        var services = new ServiceCollection().AddReasoningRewards(b =>
+        var services = new ServiceCollection();
+        if (logging is not null) services.AddSingleton(logging);
+        services.AddReasoningRewards(b =>
         {
             foreach (var (name, weight) in weights) Add(b, name, weight);
         });
