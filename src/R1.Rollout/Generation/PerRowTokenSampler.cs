@@ -26,17 +26,45 @@ internal sealed class PerRowTokenSampler : ITokenSampler
     public (Tensor Ids, Tensor LogProbs) Sample(Tensor logits, IReadOnlyList<int> rows)
     {
         using var scope = NewDisposeScope();
-        var ids = new Tensor[rows.Count];
-        var logProbs = new Tensor[rows.Count];
-        for (int i = 0; i < rows.Count; i++)
+        var ids = zeros([rows.Count, 1], ScalarType.Int64, logits.device);
+        var logProbs = zeros([rows.Count, 1], ScalarType.Float32, logits.device);
+        // Rows with the same processing settings share one pass over their logits; only the random draw is per row.
+        foreach (var group in Enumerable.Range(0, rows.Count).GroupBy(i => Settings(_requests[rows[i]].Options)))
         {
-            var row = logits.narrow(0, i, 1);                                            // [1, V]
-            int original = rows[i];
-            (ids[i], logProbs[i]) = LogitsSampler.Sample(row, _requests[original].Options, _generators[original]);
-            if (_recorded[original] is { } record) record.Add(ModelLogProbs(row, ids[i], _requests[original].TopLogProbs!.Value));
+            var active = group.ToArray();
+            var at = tensor(active.Select(i => (long)i).ToArray(), device: logits.device);
+            var (groupIds, groupLogProbs) = SampleGroup(logits.index_select(0, at), active.Select(i => rows[i]).ToArray());
+            ids.index_copy_(0, at, groupIds);
+            logProbs.index_copy_(0, at, groupLogProbs);
         }
-        return scope.MoveToOuter(cat(ids, 0), cat(logProbs, 0));
+        for (int i = 0; i < rows.Count; i++)
+            if (_recorded[rows[i]] is { } record)
+                record.Add(ModelLogProbs(logits.narrow(0, i, 1), ids.narrow(0, i, 1), _requests[rows[i]].TopLogProbs!.Value));
+        return scope.MoveToOuter(ids, logProbs);
     }
+
+    /// <summary>
+    /// Samples rows that share their settings: the processed distribution is computed once for all of them, and each row draws
+    /// with its own generator (exponential race: <c>argmax(p / q)</c> with <c>q ~ Exp(1)</c> drawn per row, a sample from p).
+    /// </summary>
+    private (Tensor Ids, Tensor LogProbs) SampleGroup(Tensor logits, int[] originals)
+    {
+        var options = _requests[originals[0]].Options;
+        var x = logits.to(ScalarType.Float32);
+        if (options.IsGreedy)
+        {
+            var greedy = x.argmax(-1, keepdim: true);
+            return (greedy, x.log_softmax(-1).gather(-1, greedy));
+        }
+        var logp = LogitsSampler.Process(x, options).log_softmax(-1);                   // [G, V]
+        long vocab = logp.shape[1];
+        var race = cat(originals.Select(r => rand([1, vocab], generator: _generators[r], device: logp.device)).ToArray(), 0)
+            .log_().neg_();                                                               // [G, V] ~ Exp(1)
+        var chosen = (logp.exp() / race).argmax(-1, keepdim: true);                      // [G, 1]
+        return (chosen, logp.gather(-1, chosen));
+    }
+
+    private static (bool, double, int, double, double) Settings(SamplingOptions o) => (o.IsGreedy, o.Temperature, o.TopK, o.TopP, o.MinP);
 
     /// <summary>The chosen token's log-prob and the <paramref name="top"/> most likely under the plain softmax of the logits.</summary>
     private static TokenLogProbs ModelLogProbs(Tensor row, Tensor id, int top)
