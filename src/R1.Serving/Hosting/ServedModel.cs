@@ -30,8 +30,9 @@ internal sealed class ServedModel : IDisposable
     {
         string path = options.ModelPath;
         var policyOptions = new PolicyOptions { Device = options.Device };
-        string id = options.ModelId ?? Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(path));
-        IChatTemplate? named = options.ChatTemplate is { } name ? ChatTemplate.FromName(name) : null;
+        string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(path));   // "Qwen2.5-0.5B" keeps its ".5B"
+        string id = options.ModelId ?? (name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? name[..^4] : name);
+        IChatTemplate? named = options.ChatTemplate is { } templateName ? ChatTemplate.FromName(templateName) : null;
         if (Directory.Exists(path))
         {
             var policy = Policy.Load(path, policyOptions);
