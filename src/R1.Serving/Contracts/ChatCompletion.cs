@@ -5,15 +5,3 @@ internal sealed record ChatCompletion(string Id, long Created, string Model, IRe
 {
     public string Object => "chat.completion";
 }
-
-/// <summary>One choice of a chat completion.</summary>
-internal sealed record ChatChoice(int Index, AssistantMessage Message, string FinishReason)
-{
-    public object? Logprobs => null;
-}
-
-/// <summary>The assistant's message: the answer as <c>content</c>, the chain of thought as <c>reasoning_content</c>.</summary>
-internal sealed record AssistantMessage(string Content, string? ReasoningContent)
-{
-    public string Role => "assistant";
-}

@@ -1,13 +1,4 @@
-using System.Text.Json.Serialization;
-
 namespace R1.Serving.Contracts;
 
 /// <summary>OpenAI's error body: <c>{"error":{"message","type","param","code"}}</c>.</summary>
 internal sealed record ErrorBody(ErrorDetail Error);
-
-/// <summary>The error; <c>param</c> and <c>code</c> are written as null when unset, as OpenAI does.</summary>
-internal sealed record ErrorDetail(
-    string Message,
-    string Type,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Param,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Code);
