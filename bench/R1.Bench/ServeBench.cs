@@ -34,7 +34,10 @@ public sealed class ServeBench : IBench
 
     private static async Task Measure(string name, string folder, int maxTokens, bool quick)
     {
-        var options = new ServerOptions { ModelPath = folder, ModelId = name, Urls = "http://127.0.0.1:0", MaxBatchSize = 32, MaxConcurrentRequests = 64 };
+        var options = new ServerOptions
+        {
+            ModelPath = folder, ModelId = name, Urls = "http://127.0.0.1:0", MaxBatchSize = 32, MaxConcurrentRequests = 64,
+        };
         await using var server = await OpenAiServer.StartAsync(options);
         using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         Console.WriteLine($"\n## {name}: max_tokens {maxTokens}, T 1, batch window {options.BatchWindow.TotalMilliseconds} ms");
@@ -56,7 +59,10 @@ public sealed class ServeBench : IBench
         }
     }
 
-    /// <summary>Each of <paramref name="clients"/> sends <paramref name="perClient"/> requests in turn; returns the tokens generated and the wall time.</summary>
+    /// <summary>
+    /// Each of <paramref name="clients"/> sends <paramref name="perClient"/> requests in turn; returns the tokens generated and
+    /// the wall time.
+    /// </summary>
     private static async Task<(long Tokens, double Seconds)> Load(HttpClient http, string model, int clients, int perClient, int maxTokens)
     {
         var sw = Stopwatch.StartNew();

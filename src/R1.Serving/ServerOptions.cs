@@ -9,7 +9,9 @@ public sealed class ServerOptions
     /// <summary>The model id reported by <c>/v1/models</c> and required in requests. Default: the folder or file name.</summary>
     public string? ModelId { get; set; }
 
-    /// <summary>The URLs to listen on. Default <c>http://127.0.0.1:8000</c>; port 0 picks a free port (see <see cref="RunningServer.BaseAddress"/>).</summary>
+    /// <summary>
+    /// The URLs to listen on. Default <c>http://127.0.0.1:8000</c>; port 0 picks a free port (see <see cref="RunningServer.BaseAddress"/>).
+    /// </summary>
     public string Urls { get; set; } = "http://127.0.0.1:8000";
 
     /// <summary>The Torch device, e.g. <c>cpu</c> or <c>cuda</c>. Default <c>cpu</c>.</summary>

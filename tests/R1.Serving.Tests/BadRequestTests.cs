@@ -74,10 +74,12 @@ public sealed class BadRequestTests
     [Test]
     public async Task Malformed_json_unknown_roles_and_bad_prompts_are_refused()
     {
-        using var malformed = await _server.Http.PostAsync("/v1/chat/completions", new StringContent("{\"model\":", Encoding.UTF8, "application/json"));
+        using var malformed = await _server.Http.PostAsync(
+            "/v1/chat/completions", new StringContent("{\"model\":", Encoding.UTF8, "application/json"));
         ((int)malformed.StatusCode).Should().Be(400);
         Error(JsonNode.Parse(await malformed.Content.ReadAsStringAsync())!, null);
-        var (roleStatus, role) = await _server.PostAsync("/v1/chat/completions", new { model = "tiny", messages = new[] { new { role = "robot", content = "x" } } });
+        var (roleStatus, role) = await _server.PostAsync(
+            "/v1/chat/completions", new { model = "tiny", messages = new[] { new { role = "robot", content = "x" } } });
         roleStatus.Should().Be(400);
         Error(role, "messages[0].role");
         var (idStatus, ids) = await _server.PostAsync("/v1/completions", new { model = "tiny", prompt = new[] { 1, 999999 } });

@@ -70,7 +70,8 @@ public sealed class ChatCompletionsTests
         var (_, completion) = await _reasoner.PostAsync("/v1/completions", new { model = "tiny", prompt, seed = 5, max_tokens = 30 });
         reasoning.Should().Be((string)completion["choices"]![0]!["text"]!, "the whole completion is inside the think block");
 
-        var chunks = await _reasoner.StreamAsync("/v1/chat/completions", new { request.model, request.messages, request.seed, request.max_tokens, stream = true });
+        var chunks = await _reasoner.StreamAsync(
+            "/v1/chat/completions", new { request.model, request.messages, request.seed, request.max_tokens, stream = true });
         chunks.Should().OnlyContain(c => (string)c["object"]! == "chat.completion.chunk");
         var deltas = chunks.Select(c => c["choices"]![0]!["delta"]!).ToList();
         string.Concat(deltas.Select(d => (string?)d["reasoning_content"])).Should().Be(reasoning);

@@ -3,7 +3,10 @@ using R1.Rollout.Tokenization;
 
 namespace R1.Serving.Tests;
 
-/// <summary><c>/v1/completions</c>: logprobs in OpenAI's legacy layout, token-id prompts and <c>n</c> (the official client has no legacy completions API).</summary>
+/// <summary>
+/// <c>/v1/completions</c>: logprobs in OpenAI's legacy layout, token-id prompts and <c>n</c> (raw HTTP: the official client has no
+/// legacy completions API).
+/// </summary>
 [TestFixture]
 public sealed class CompletionsTests
 {
@@ -42,7 +45,8 @@ public sealed class CompletionsTests
     public async Task A_token_id_prompt_gives_the_same_completion_as_its_text()
     {
         var ids = CharTokenizer.CreateDefault().Encode("Once upon a time");
-        var (_, fromText) = await _server.PostAsync("/v1/completions", new { model = "tiny", prompt = "Once upon a time", seed = 4, max_tokens = 16 });
+        var (_, fromText) = await _server.PostAsync(
+            "/v1/completions", new { model = "tiny", prompt = "Once upon a time", seed = 4, max_tokens = 16 });
         var (status, fromIds) = await _server.PostAsync("/v1/completions",
             new { model = "tiny", prompt = ids, seed = 4, max_tokens = 16, logprobs = 0, return_tokens_as_token_ids = true });
         status.Should().Be(200);

@@ -57,4 +57,22 @@ public sealed class ConcurrencyTests
         }));
         streamed.Should().Equal(whole.Select(w => w.Text));
     }
+
+    [Test]
+    public async Task A_short_request_is_answered_while_a_long_one_in_its_batch_goes_on()
+    {
+        object Body(int maxTokens) => new { model = "tiny", prompt = "Once upon a time", temperature = 0, max_tokens = maxTokens };
+        var finished = new List<string>();
+        async Task<int> Send(string name, int maxTokens)
+        {
+            var (_, body) = await _server.PostAsync("/v1/completions", Body(maxTokens));
+            lock (finished) finished.Add(name);
+            return (int)body["usage"]!["completion_tokens"]!;
+        }
+        var tokens = await Task.WhenAll(Send("long", 600), Send("short", 2));
+        tokens[0].Should().BeGreaterThan(100, "greedy decoding of this prompt runs long on the tiny model");
+        tokens[1].Should().BeLessThanOrEqualTo(2);
+        ((int)(await _server.HealthAsync())["batching"]!["largest_batch"]!).Should().Be(2, "both decoded in one batch");
+        finished.Should().Equal(["short", "long"], "a row that ends is answered at once, not when its batch ends");
+    }
 }

@@ -13,7 +13,8 @@ public sealed class CurlScriptTests
         await using var server = await TinyServer.StartAsync();
         var start = new ProcessStartInfo("bash", [Path.Combine(TestPaths.RepoRoot, "scripts", "curl-server.sh")])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, Environment = { ["R1_SERVER_URL"] = server.Server.BaseAddress.ToString().TrimEnd('/') },
+            RedirectStandardOutput = true, RedirectStandardError = true,
+            Environment = { ["R1_SERVER_URL"] = server.Server.BaseAddress.ToString().TrimEnd('/') },
         };
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

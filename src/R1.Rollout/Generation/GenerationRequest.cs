@@ -7,7 +7,9 @@ namespace R1.Rollout.Generation;
 /// </summary>
 public sealed class GenerationRequest
 {
-    /// <summary>Creates a request for <paramref name="prompt"/> (token ids) sampled with <paramref name="options"/> (default settings when null).</summary>
+    /// <summary>
+    /// Creates a request for <paramref name="prompt"/> (token ids) sampled with <paramref name="options"/> (default settings when null).
+    /// </summary>
     public GenerationRequest(IReadOnlyList<int> prompt, SamplingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(prompt);

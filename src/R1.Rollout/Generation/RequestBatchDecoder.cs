@@ -85,7 +85,8 @@ internal sealed class RequestBatchDecoder(CausalLM model, ITextTokenizer tokeniz
             int own = Math.Min(n, row.Budget);
             var result = row.Builder.Build(row.Request.Prompt, ids.AsSpan(b * n, own), logProbs.AsSpan(b * n, own));
             Emit(row, result.Text);
-            bool done = final || result.FinishReason == FinishReason.Stop || own >= row.Budget || row.Request.CancellationToken.IsCancellationRequested;
+            bool done = final || result.FinishReason == FinishReason.Stop || own >= row.Budget
+                        || row.Request.CancellationToken.IsCancellationRequested;
             if (!done) { allDone = false; continue; }
             session.Finish(b);
             row.Result = sampler.Recorded(b) is { } recorded

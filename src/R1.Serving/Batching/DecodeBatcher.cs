@@ -94,7 +94,8 @@ internal sealed class DecodeBatcher : IAsyncDisposable
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _rows, requests.Count);
         int largest;
-        while (requests.Count > (largest = Volatile.Read(ref _largest)) && Interlocked.CompareExchange(ref _largest, requests.Count, largest) != largest) { }
+        while (requests.Count > (largest = Volatile.Read(ref _largest))
+               && Interlocked.CompareExchange(ref _largest, requests.Count, largest) != largest) { }
         _logger.LogDebug("Decoding a batch of {Rows} rows from {Requests} requests", requests.Count, batch.Count);
         try { _policy.GenerateBatch(requests, _stop.Token); }
         catch (Exception e)

@@ -102,7 +102,8 @@ internal sealed class ChatCompletionsEndpoint(ServedModel model, DecodeBatcher b
 
     private static ChunkDelta? Delta((string Reasoning, string Answer) split) =>
         split.Reasoning.Length + split.Answer.Length == 0 ? null
-        : new ChunkDelta(Content: split.Answer.Length > 0 ? split.Answer : null, ReasoningContent: split.Reasoning.Length > 0 ? split.Reasoning : null);
+        : new ChunkDelta(Content: split.Answer.Length > 0 ? split.Answer : null,
+            ReasoningContent: split.Reasoning.Length > 0 ? split.Reasoning : null);
 
     private static Usage Usage(Plan plan, IReadOnlyList<GenerationResult> results) => new(plan.Prompt.Count, results.Sum(r => r.CompletionIds.Count));
 

@@ -12,7 +12,8 @@ internal static class SamplingMapper
     public static void CheckModel(SamplingRequest request, ServedModel model)
     {
         if (!string.IsNullOrEmpty(request.Model) && request.Model != model.Id)
-            throw OpenAiException.BadRequest($"The model '{request.Model}' does not exist; this server serves '{model.Id}'.", "model", "model_not_found");
+            throw OpenAiException.BadRequest(
+                $"The model '{request.Model}' does not exist; this server serves '{model.Id}'.", "model", "model_not_found");
     }
 
     /// <summary>The number of choices, checked against <paramref name="max"/>.</summary>

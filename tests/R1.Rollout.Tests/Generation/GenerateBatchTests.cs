@@ -44,7 +44,10 @@ public class GenerateBatchTests
         var greedy = new SamplingOptions { Greedy = true, MaxNewTokens = 16 };
         var reference = _policy.Generate([Prompts[2]], greedy)[0];
         var batch = _policy.GenerateBatch(
-            [new GenerationRequest(Prompts[2], greedy), new GenerationRequest(Prompts[0], Sampled(1, 16)), new GenerationRequest(Prompts[0], Sampled(2, 16))]);
+        [
+            new GenerationRequest(Prompts[2], greedy), new GenerationRequest(Prompts[0], Sampled(1, 16)),
+            new GenerationRequest(Prompts[0], Sampled(2, 16)),
+        ]);
         batch[0].CompletionIds.Should().Equal(reference.CompletionIds);
         batch[1].CompletionIds.Should().NotEqual(batch[2].CompletionIds, "the same prompt with two seeds samples two completions");
     }
@@ -87,7 +90,10 @@ public class GenerateBatchTests
     {
         using var cts = new CancellationTokenSource();
         int steps = 0;
-        var cancelled = new GenerationRequest(Prompts[0], Sampled(4, 40)) { OnText = _ => { if (++steps == 2) cts.Cancel(); }, CancellationToken = cts.Token };
+        var cancelled = new GenerationRequest(Prompts[0], Sampled(4, 40))
+        {
+            OnText = _ => { if (++steps == 2) cts.Cancel(); }, CancellationToken = cts.Token,
+        };
         var other = new GenerationRequest(Prompts[1], new SamplingOptions { Greedy = true, MaxNewTokens = 20 });
         var results = _policy.GenerateBatch([cancelled, other]);
         results[0].CompletionIds.Count.Should().BeLessThan(40);
