@@ -70,4 +70,22 @@ public sealed class CompletionsTests
         }
         texts.Distinct().Should().HaveCountGreaterThan(1);
     }
+
+    [Test]
+    public async Task A_streamed_completion_has_the_text_of_the_whole_one_per_choice()
+    {
+        var (_, whole) = await _server.PostAsync("/v1/completions", new { model = "tiny", prompt = "abc", seed = 21, n = 2, max_tokens = 30 });
+        var texts = whole["choices"]!.AsArray().Select(c => (string)c!["text"]!).ToList();
+        var chunks = await _server.StreamAsync(
+            "/v1/completions", new { model = "tiny", prompt = "abc", seed = 21, n = 2, max_tokens = 30, stream = true });
+        chunks.Should().OnlyContain(c => (string)c["object"]! == "text_completion");
+        var choices = chunks.Select(c => c["choices"]![0]!).ToList();
+        for (int i = 0; i < 2; i++)
+        {
+            var own = choices.Where(c => (int)c["index"]! == i).ToList();
+            string.Concat(own.Select(c => (string)c["text"]!)).Should().Be(texts[i]);
+            ((string?)own[^1]["finish_reason"]).Should().Be((string)whole["choices"]![i]!["finish_reason"]!);
+            own.Count.Should().BeGreaterThan(2, "the text arrives in pieces");
+        }
+    }
 }

@@ -24,6 +24,11 @@ internal sealed class CompletionsEndpoint(ServedModel model, DecodeBatcher batch
         if (!batcher.TryAdmit()) throw ChatCompletionsEndpoint.TooManyRequests(options);
         try
         {
+            if (request.Stream == true)
+            {
+                await CompletionStream.WriteAsync(context, batcher, model.Id, rows);
+                return;
+            }
             var submission = new Submission(rows, request.Logprobs, null, context.RequestAborted);
             batcher.Enqueue(submission);
             var results = await submission.Results.WaitAsync(context.RequestAborted);
@@ -35,7 +40,8 @@ internal sealed class CompletionsEndpoint(ServedModel model, DecodeBatcher batch
     private (IReadOnlyList<IReadOnlyList<int>> Prompts, List<(IReadOnlyList<int>, SamplingOptions)> Rows) Plan(CompletionRequest request)
     {
         SamplingMapper.CheckModel(request, model);
-        if (request.Stream == true) throw OpenAiException.BadRequest("stream is not supported on /v1/completions; use chat completions.", "stream");
+        if (request.Stream == true && request.Logprobs is not null)
+            throw OpenAiException.BadRequest("logprobs are not streamed; ask without stream.", "logprobs");
         if (request.Echo == true) throw OpenAiException.BadRequest("echo is not supported.", "echo");
         if (request.Logprobs is < 0 or > MaxLogprobs)
             throw OpenAiException.BadRequest($"logprobs must be between 0 and {MaxLogprobs} (got {request.Logprobs}).", "logprobs");
