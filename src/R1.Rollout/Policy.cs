@@ -225,6 +225,13 @@ public sealed partial class Policy : IDisposable
     public IReadOnlyList<GenerationResult> Generate(IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions? options = null) =>
         _generator.Generate(prompts, options);
 
+    /// <summary>
+    /// Independent requests, each with its own prompt, settings and seed, in one decode batch
+    /// (see <see cref="RolloutGenerator.GenerateBatch"/>).
+    /// </summary>
+    public IReadOnlyList<GenerationResult> GenerateBatch(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken = default) =>
+        _generator.GenerateBatch(requests, cancellationToken);
+
     /// <summary>Group rollouts: <paramref name="groupSize"/> samples per prompt (see <see cref="RolloutGenerator.GenerateGroups"/>).</summary>
     public IReadOnlyList<IReadOnlyList<GenerationResult>> GenerateGroups(
         IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, SamplingOptions? options = null) =>

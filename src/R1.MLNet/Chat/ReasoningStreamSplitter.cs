@@ -11,7 +11,9 @@ namespace R1.MLNet.Chat;
 /// Not <see cref="ReasoningCompletion"/>, which the rewards grade by: that one reads up to the <i>last</i> <c>&lt;/think&gt;</c> and
 /// trims, so a prefix of a stream could be split differently from the whole; this split never moves text already sent.
 /// </remarks>
-internal sealed class ReasoningStreamSplitter(bool thinkOpenedInPrompt)
+/// <param name="thinkOpenedInPrompt">Whether the prompt already opened the think block (the completion starts inside it), as
+/// <see cref="ReasoningCompletion.PromptOpensThink"/> tells.</param>
+public sealed class ReasoningStreamSplitter(bool thinkOpenedInPrompt)
 {
     private const string Open = ReasoningCompletion.ThinkOpen, Close = ReasoningCompletion.ThinkClose;
     private string _text = "";

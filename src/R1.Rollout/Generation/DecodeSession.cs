@@ -13,8 +13,8 @@ namespace R1.Rollout.Generation;
 internal sealed class DecodeSession : IDisposable
 {
     private readonly CausalLM _model;
-    private readonly SamplingOptions _options;
-    private readonly TorchSharp.torch.Generator _generator;
+    private readonly ITokenSampler _sampler;
+    private readonly bool _ownsSampler;
     private readonly KvCache? _cache;
     private readonly Tensor _eos;
     private Tensor? _budgets;                 // [rows, 1] int64: each row's own token budget, when the rows' budgets differ
@@ -32,10 +32,18 @@ internal sealed class DecodeSession : IDisposable
     // tokenizer (Qwen2.5: 151,936 rows for about 151,665 ids), and those rows have no text to decode.
     public DecodeSession(CausalLM model, IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions options, int maxNew, int padId,
         IReadOnlyList<int> eosIds, Device device, int sampledVocab, IReadOnlyList<int>? budgets = null)
+        : this(model, prompts, new SharedTokenSampler(options, device), options.UseKvCache, maxNew, padId, eosIds, device, sampledVocab, budgets)
+    {
+        _ownsSampler = true;
+    }
+
+    /// <summary>A session that samples with <paramref name="sampler"/> (not owned), e.g. one generator and setting per row.</summary>
+    public DecodeSession(CausalLM model, IReadOnlyList<IReadOnlyList<int>> prompts, ITokenSampler sampler, bool useKvCache, int maxNew,
+        int padId, IReadOnlyList<int> eosIds, Device device, int sampledVocab, IReadOnlyList<int>? budgets = null)
     {
         _model = model;
         _sampledVocab = sampledVocab;
-        _options = options;
+        _sampler = sampler;
         _padId = padId;
         BatchSize = prompts.Count;
         PromptWidth = prompts.Max(p => p.Count);
@@ -58,8 +66,7 @@ internal sealed class DecodeSession : IDisposable
         _logProbs = zeros([BatchSize, maxNew], ScalarType.Float32, device).DetachFromDisposeScope();
         _finished = zeros([BatchSize, 1], ScalarType.Bool, device).DetachFromDisposeScope();
         _eos = tensor(eosIds.Select(i => (long)i).ToArray(), device: device).DetachFromDisposeScope();
-        _generator = new TorchSharp.torch.Generator((ulong)(options.Seed ?? Random.Shared.NextInt64()), device);
-        if (!options.UseKvCache) return;
+        if (!useKvCache) return;
         _cache = new KvCache(model.Config, _uniqueRows.Length, width, device, model.DType);   // expanded to B rows after prefill
         (_cos, _sin) = model.RopeTables(_positions);                                         // [B, 1, P+N, D]
         _cos.DetachFromDisposeScope();
@@ -117,7 +124,7 @@ internal sealed class DecodeSession : IDisposable
     {
         if (_nextLogits is null) throw new InvalidOperationException("Prefill must run before Step.");
         using var scope = NewDisposeScope();
-        var (ids, logp) = LogitsSampler.Sample(_nextLogits, _options, _generator);        // [B, 1] each
+        var (ids, logp) = _sampler.Sample(_nextLogits, _rows);                  // [B, 1] each
         ids = ids.masked_fill(_finished, _padId);
         logp = logp.masked_fill(_finished, 0.0);
         int column = PromptWidth + Generated;
@@ -237,6 +244,6 @@ internal sealed class DecodeSession : IDisposable
         foreach (var t in new[] { _tokens, _mask, _positions, _logProbs, _finished, _eos, _nextLogits, _cos, _sin, _keyMask, _budgets })
             t?.Dispose();
         _cache?.Dispose();
-        _generator.Dispose();
+        if (_ownsSampler) _sampler.Dispose();
     }
 }

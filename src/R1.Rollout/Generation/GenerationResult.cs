@@ -14,4 +14,11 @@ public sealed record GenerationResult(
     IReadOnlyList<int> CompletionIds,
     string Text,
     IReadOnlyList<float> LogProbs,
-    FinishReason FinishReason);
+    FinishReason FinishReason)
+{
+    /// <summary>
+    /// Per completion token, its log-prob and the most likely alternatives under the model's own distribution; set only for a
+    /// <see cref="GenerationRequest"/> that asked for them (<see cref="GenerationRequest.TopLogProbs"/>), else null.
+    /// </summary>
+    public IReadOnlyList<TokenLogProbs>? ModelLogProbs { get; init; }
+}

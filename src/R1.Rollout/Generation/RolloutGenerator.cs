@@ -58,6 +58,17 @@ public sealed class RolloutGenerator
         }).ToList();
     }
 
+    /// <summary>
+    /// Generates a batch of independent requests in one decode batch (one forward pass per step for all rows). Each request has
+    /// its own prompt, sampling settings and random generator, so its tokens for a fixed seed are the same whichever requests it
+    /// is batched with (up to floating-point differences of batched arithmetic). Rows finish independently; each request's
+    /// callbacks stream its text and hand over its result as soon as it ends. Results are in request order.
+    /// </summary>
+    /// <exception cref="ArgumentException">The batch or a prompt is empty, a prompt fills the context, or a setting is invalid.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (the whole batch stops).</exception>
+    public IReadOnlyList<GenerationResult> GenerateBatch(IReadOnlyList<GenerationRequest> requests, CancellationToken cancellationToken = default) =>
+        new RequestBatchDecoder(_model, _tokenizer, _device).Run(requests, cancellationToken);
+
     /// <summary>Encodes <paramref name="prompts"/> with the tokenizer and generates one completion each.</summary>
     public IReadOnlyList<GenerationResult> Generate(IReadOnlyList<string> prompts, SamplingOptions? options = null)
     {
