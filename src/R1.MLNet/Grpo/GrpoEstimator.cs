@@ -15,13 +15,22 @@ namespace R1.MLNet.Grpo;
 public sealed partial class GrpoEstimator : IEstimator<GrpoTransformer>, IPolicyEstimator
 {
     private readonly Options _options;
+    private readonly ReasoningEnvironment? _environment;
+    private readonly int? _seed;
 
     /// <summary>Creates the estimator (the options are validated now; the policy is resolved at <see cref="Fit"/>).</summary>
-    public GrpoEstimator(Options options)
+    public GrpoEstimator(Options options) : this(options, null)
+    {
+    }
+
+    /// <summary>The estimator of a catalog: seed and log come from the <c>MLContext</c> where the options leave them unset.</summary>
+    internal GrpoEstimator(Options options, ReasoningEnvironment? environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _environment = environment;
+        _seed = environment?.NextSeed();
     }
 
     /// <inheritdoc />
