@@ -46,9 +46,10 @@ public sealed partial class GrpoEstimator : IEstimator<GrpoTransformer>, IPolicy
         var rewards = _options.Rewards ?? _options.Services!.GetService<IRewardScorer>()
             ?? throw new InvalidOperationException(
                 "GrpoEstimator: the service provider has no IRewardScorer; call services.AddReasoningRewards(...) first.");
-        var logger = (_options.LoggerFactory ?? _options.Services?.GetService<ILoggerFactory>())?.CreateLogger<GrpoTrainer>();
+        var logger = ReasoningEnvironment.Logger<GrpoTrainer>(_environment,
+            _options.LoggerFactory ?? _options.Services?.GetService<ILoggerFactory>());
         var policy = _options.Policy.Resolve(input, nameof(GrpoEstimator));
-        var trainer = new GrpoTrainer(policy, rewards, _options.Trainer, _options.Prompt, logger);
+        var trainer = new GrpoTrainer(policy, rewards, SeededOptions.Of(_options.Trainer, _seed), _options.Prompt, logger);
         var result = trainer.Train(train, eval, _options.CancellationToken);
         FittedPolicy = policy;
         return new GrpoTransformer(policy, result);

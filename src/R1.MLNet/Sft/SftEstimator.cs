@@ -45,7 +45,8 @@ public sealed partial class SftEstimator : IEstimator<SftTransformer>, IPolicyEs
             .ToList();
         if (pairs.Count == 0) throw new InvalidOperationException("SftEstimator: the input has no rows to train on.");
         var policy = _options.Policy.Resolve(input, nameof(SftEstimator));
-        var trainer = new SftTrainer(policy, _options.Trainer, _options.Prompt, _options.LoggerFactory?.CreateLogger<SftTrainer>());
+        var logger = ReasoningEnvironment.Logger<SftTrainer>(_environment, _options.LoggerFactory);
+        var trainer = new SftTrainer(policy, SeededOptions.Of(_options.Trainer, _seed), _options.Prompt, logger);
         var result = trainer.Train(pairs, _options.CancellationToken);
         FittedPolicy = policy;
         return new SftTransformer(policy, result);
