@@ -32,7 +32,7 @@ public sealed class ReasoningCatalog
     internal ReasoningCatalog(MLContext context)
     {
         Context = context;
-        _environment = new ReasoningEnvironment(context);
+        _environment = ReasoningEnvironment.For(context);
     }
 
     /// <summary>The context this catalog belongs to.</summary>
@@ -180,7 +180,7 @@ public sealed class ReasoningCatalog
     public ReasoningMetrics Evaluate(IDataView data, Policy policy, EvaluationOptions? options = null)
     {
         var seeded = options?.Clone() ?? new EvaluationOptions();
-        seeded.Sampling = SeededOptions.Of(seeded.Sampling, _environment.NextSeed());
+        seeded.Sampling = SeededOptions.Of(seeded.Sampling, _environment.Seed);
         return PassAtKEvaluator.Evaluate(policy, data, seeded);
     }
 

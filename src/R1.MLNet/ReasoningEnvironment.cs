@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
@@ -6,25 +7,31 @@ using R1.MLNet.Logging;
 namespace R1.MLNet;
 
 /// <summary>
-/// What the steps made by <c>mlContext.Reasoning()</c> take from their <see cref="MLContext"/>: seeds drawn from its random source
-/// (seeded by <c>new MLContext(seed: n)</c>, so the same seed and the same program give the same run) and its log channel (what
-/// <see cref="MLContext.Log"/> subscribers receive). Registered once per catalog as the host <c>R1</c>.
+/// What the steps made by <c>mlContext.Reasoning()</c> take from their <see cref="MLContext"/>: a seed drawn once from its random
+/// source (seeded by <c>new MLContext(seed: n)</c>, so the same seed gives the same run, another seed another run) and its log
+/// channel (what <see cref="MLContext.Log"/> subscribers receive). One per context, registered as the host <c>R1</c>: every
+/// catalog of a context, and so every step, shares it, as every step shared the fixed default seed before.
 /// </summary>
 internal sealed class ReasoningEnvironment
 {
-    private readonly IHost _host;
-    private readonly Lock _gate = new();
+    private static readonly ConditionalWeakTable<MLContext, ReasoningEnvironment> PerContext = new();
 
-    public ReasoningEnvironment(MLContext context)
+    private readonly IHost _host;
+
+    private ReasoningEnvironment(MLContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         _host = ((IHostEnvironment)context).Register("R1");
+        Seed = _host.Rand.Next();
     }
 
-    /// <summary>The next seed of the context's random source (for a step whose options leave their seed unset).</summary>
-    public int NextSeed()
+    /// <summary>The seed of the steps whose options leave theirs unset.</summary>
+    public int Seed { get; }
+
+    /// <summary>The environment of <paramref name="context"/>, created on first use.</summary>
+    public static ReasoningEnvironment For(MLContext context)
     {
-        lock (_gate) return _host.Rand.Next();
+        ArgumentNullException.ThrowIfNull(context);
+        return PerContext.GetValue(context, c => new ReasoningEnvironment(c));
     }
 
     /// <summary>A logger of category <typeparamref name="T"/> that writes to the context's log and to <paramref name="factory"/>.</summary>

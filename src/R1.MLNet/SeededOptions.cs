@@ -5,7 +5,7 @@ namespace R1.MLNet;
 
 /// <summary>
 /// The options a pipeline step runs with: the caller's, unchanged when they set a seed or when there is no context seed, else a copy
-/// carrying the seed drawn from the <c>MLContext</c> (<see cref="ReasoningEnvironment.NextSeed"/>). The caller's options are never changed.
+/// carrying the seed drawn from the <c>MLContext</c> (<see cref="ReasoningEnvironment.Seed"/>). The caller's options are never changed.
 /// </summary>
 internal static class SeededOptions
 {

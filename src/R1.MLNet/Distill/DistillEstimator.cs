@@ -29,7 +29,7 @@ public sealed partial class DistillEstimator : IEstimator<DistillTransformer>, I
         options.Validate();
         _options = options;
         _environment = environment;
-        _seed = environment?.NextSeed();
+        _seed = environment?.Seed;
     }
 
     /// <inheritdoc />

@@ -30,7 +30,7 @@ public sealed partial class GrpoEstimator : IEstimator<GrpoTransformer>, IPolicy
         options.Validate();
         _options = options;
         _environment = environment;
-        _seed = environment?.NextSeed();
+        _seed = environment?.Seed;
     }
 
     /// <inheritdoc />

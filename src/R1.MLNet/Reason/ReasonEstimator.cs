@@ -22,7 +22,7 @@ public sealed class ReasonEstimator : IEstimator<ReasonTransformer>
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Clone();
         _options.Validate();
-        if (environment is not null) _options.Sampling = SeededOptions.Of(_options.Sampling, environment.NextSeed());
+        if (environment is not null) _options.Sampling = SeededOptions.Of(_options.Sampling, environment.Seed);
     }
 
     /// <summary>Checks the prompt column and returns the transformer.</summary>

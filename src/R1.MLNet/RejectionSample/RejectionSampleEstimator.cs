@@ -33,7 +33,7 @@ public sealed partial class RejectionSampleEstimator : IEstimator<RejectionSampl
         options.Validate();
         _options = options;
         _environment = environment;
-        _seed = environment?.NextSeed();
+        _seed = environment?.Seed;
     }
 
     /// <summary>Checks the columns, reads the prompts and samples them (the sampling happens here, once per fit).</summary>

@@ -28,7 +28,7 @@ public sealed partial class SftEstimator : IEstimator<SftTransformer>, IPolicyEs
         options.Validate();
         _options = options;
         _environment = environment;
-        _seed = environment?.NextSeed();
+        _seed = environment?.Seed;
     }
 
     /// <inheritdoc />

@@ -13,7 +13,8 @@ public static class RewardHost
 {
     public static void Run(SnippetContext context)
     {
-        var rows = Regex.Matches(context.Output, @"(?m)^sample (?<i>\d): total (?<t>[0-9.]+), math (?<m>[0-9.]+), format (?<f>[0-9.]+), judge (?<j>.*)$");
+        var rows = Regex.Matches(context.Output,
+            @"(?m)^sample (?<i>\d): total (?<t>[0-9.]+), math (?<m>[0-9.]+), format (?<f>[0-9.]+), judge (?<j>.*)$");
         rows.Should().HaveCount(2);
         double Value(int row, string group) => double.Parse(rows[row].Groups[group].Value, CultureInfo.InvariantCulture);
         (Value(0, "m"), Value(1, "m")).Should().Be((1.0, 0.0), "5 is right and 6 is wrong");

@@ -59,7 +59,7 @@ public class RejectionSampleDocSnippetTests
         int start = doc.IndexOf(SnippetStart, StringComparison.Ordinal);
         start.Should().BeGreaterThan(0);
         const string last = "Console.WriteLine(distilled.Summary);";
-        int end = doc.IndexOf(last, start, StringComparison.Ordinal) + last.Length;
+        int end = doc.IndexOf('\n', doc.IndexOf(last, start, StringComparison.Ordinal));
         var lines = doc[start..end].Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var testLines = test.Split('\n').Select(l => l.Trim()).ToHashSet();
         lines.Should().HaveCountGreaterThan(4).And.OnlyContain(l => testLines.Contains(l.Trim()), "every line of the snippet runs in this test");
