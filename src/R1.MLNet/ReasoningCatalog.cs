@@ -27,7 +27,13 @@ namespace R1.MLNet;
 /// </summary>
 public sealed class ReasoningCatalog
 {
-    internal ReasoningCatalog(MLContext context) => Context = context;
+    private readonly ReasoningEnvironment _environment;
+
+    internal ReasoningCatalog(MLContext context)
+    {
+        Context = context;
+        _environment = ReasoningEnvironment.For(context);
+    }
 
     /// <summary>The context this catalog belongs to.</summary>
     public MLContext Context { get; }
@@ -36,12 +42,14 @@ public sealed class ReasoningCatalog
     public SftEstimator Sft(PolicySource policy, string promptColumnName = "Prompt", string responseColumnName = "Response")
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return new SftEstimator(
-            new SftEstimator.Options { Policy = policy, PromptColumnName = promptColumnName, ResponseColumnName = responseColumnName });
+        return Sft(new SftEstimator.Options
+        {
+            Policy = policy, PromptColumnName = promptColumnName, ResponseColumnName = responseColumnName,
+        });
     }
 
     /// <summary>Supervised fine-tuning with every option.</summary>
-    public SftEstimator Sft(SftEstimator.Options options) => new(options);
+    public SftEstimator Sft(SftEstimator.Options options) => new(options, _environment);
 
     /// <summary>GRPO with the reward pipeline registered in <paramref name="services"/> (<c>services.AddReasoningRewards(...)</c>).</summary>
     /// <param name="services">Provides the <see cref="IRewardScorer"/> (and an <c>ILoggerFactory</c> if registered).</param>
@@ -52,7 +60,7 @@ public sealed class ReasoningCatalog
         PolicySource? policy = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return new GrpoEstimator(new GrpoEstimator.Options
+        return Grpo(new GrpoEstimator.Options
         {
             Services = services, PromptColumnName = promptColumnName, AnswerColumnName = answerColumnName,
             Policy = policy ?? PolicySource.PreviousStep,
@@ -64,14 +72,14 @@ public sealed class ReasoningCatalog
         PolicySource? policy = null)
     {
         ArgumentNullException.ThrowIfNull(rewards);
-        return new GrpoEstimator(new GrpoEstimator.Options
+        return Grpo(new GrpoEstimator.Options
         {
             Rewards = rewards, PromptColumnName = promptColumnName, AnswerColumnName = answerColumnName, Policy = policy ?? PolicySource.PreviousStep,
         });
     }
 
     /// <summary>GRPO with every option.</summary>
-    public GrpoEstimator Grpo(GrpoEstimator.Options options) => new(options);
+    public GrpoEstimator Grpo(GrpoEstimator.Options options) => new(options, _environment);
 
     /// <summary>
     /// Rejection sampling (DeepSeek-R1, stage 3): <paramref name="samplesPerPrompt"/> completions per prompt from the teacher policy,
@@ -86,7 +94,7 @@ public sealed class ReasoningCatalog
         string promptColumnName = "Prompt")
     {
         ArgumentNullException.ThrowIfNull(services);
-        return new RejectionSampleEstimator(new RejectionSampleEstimator.Options
+        return RejectionSample(new RejectionSampleEstimator.Options
         {
             Services = services, Policy = policy ?? PolicySource.PreviousStep, PromptColumnName = promptColumnName,
             Sampler = { SamplesPerPrompt = samplesPerPrompt },
@@ -103,14 +111,14 @@ public sealed class ReasoningCatalog
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(teacher);
-        return new RejectionSampleEstimator(new RejectionSampleEstimator.Options
+        return RejectionSample(new RejectionSampleEstimator.Options
         {
             Services = services, Teacher = teacher, PromptColumnName = promptColumnName, Sampler = { SamplesPerPrompt = samplesPerPrompt },
         });
     }
 
     /// <summary>Rejection sampling with every option.</summary>
-    public RejectionSampleEstimator RejectionSample(RejectionSampleEstimator.Options options) => new(options);
+    public RejectionSampleEstimator RejectionSample(RejectionSampleEstimator.Options options) => new(options, _environment);
 
     /// <summary>
     /// Distillation: rejection-samples <paramref name="teacher"/> on the input prompts, then fine-tunes <paramref name="student"/> on the
@@ -124,7 +132,7 @@ public sealed class ReasoningCatalog
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(teacher);
-        return new DistillEstimator(new DistillEstimator.Options
+        return Distill(new DistillEstimator.Options
         {
             Services = services, Teacher = teacher, Student = student, Sampler = { SamplesPerPrompt = samplesPerPrompt },
         });
@@ -135,14 +143,14 @@ public sealed class ReasoningCatalog
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(teacher);
-        return new DistillEstimator(new DistillEstimator.Options
+        return Distill(new DistillEstimator.Options
         {
             Services = services, TeacherClient = teacher, Student = student, Sampler = { SamplesPerPrompt = samplesPerPrompt },
         });
     }
 
     /// <summary>Distillation with every option.</summary>
-    public DistillEstimator Distill(DistillEstimator.Options options) => new(options);
+    public DistillEstimator Distill(DistillEstimator.Options options) => new(options, _environment);
 
     /// <summary>
     /// Inference: adds <c>Completion</c>, <c>Reasoning</c> and <c>Answer</c> columns (paper sampling settings,
@@ -152,10 +160,11 @@ public sealed class ReasoningCatalog
     /// <param name="promptColumnName">The question column. Default <c>Prompt</c>.</param>
     /// <param name="samples">k completions per question, majority-voted when above 1. Default 1.</param>
     public ReasonEstimator Reason(PolicySource? policy = null, string promptColumnName = "Prompt", int samples = 1) =>
-        new(new ReasonOptions { Policy = policy ?? PolicySource.PreviousStep, PromptColumnName = promptColumnName, Samples = samples });
+        new(new ReasonOptions { Policy = policy ?? PolicySource.PreviousStep, PromptColumnName = promptColumnName, Samples = samples },
+            _environment);
 
     /// <summary>Inference with every option.</summary>
-    public ReasonEstimator Reason(ReasonOptions options) => new(options);
+    public ReasonEstimator Reason(ReasonOptions options) => new(options, _environment);
 
     /// <summary>
     /// The paper's evaluation of <paramref name="model"/>'s policy on questions with gold answers: k samples per question at
@@ -163,13 +172,17 @@ public sealed class ReasoningCatalog
     /// reasoning transformer or a chain containing one (its last policy is evaluated).
     /// </summary>
     public ReasoningMetrics Evaluate(IDataView data, ITransformer model, EvaluationOptions? options = null) =>
-        PassAtKEvaluator.Evaluate(PolicyOf(model), data, options);
+        Evaluate(data, PolicyOf(model), options);
 
     /// <summary>
     /// The paper's evaluation of <paramref name="policy"/> (see <see cref="Evaluate(IDataView, ITransformer, EvaluationOptions?)"/>).
     /// </summary>
-    public ReasoningMetrics Evaluate(IDataView data, Policy policy, EvaluationOptions? options = null) =>
-        PassAtKEvaluator.Evaluate(policy, data, options);
+    public ReasoningMetrics Evaluate(IDataView data, Policy policy, EvaluationOptions? options = null)
+    {
+        var seeded = options?.Clone() ?? new EvaluationOptions();
+        seeded.Sampling = SeededOptions.Of(seeded.Sampling, _environment.Seed);
+        return PassAtKEvaluator.Evaluate(policy, data, seeded);
+    }
 
     /// <summary>Saves a fitted reasoning model to a zip file (see <see cref="ReasoningModel.Save"/>).</summary>
     public void SaveModel(ITransformer model, string path) => ReasoningModel.Save(model, path);

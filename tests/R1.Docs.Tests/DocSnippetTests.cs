@@ -3,10 +3,11 @@ using R1.Docs.Tests.Snippets;
 namespace R1.Docs.Tests;
 
 /// <summary>
-/// Every C# block of README.md, docs/ and examples/ is compiled and run exactly as written, one test per block, named by file and
-/// line. A block declares what it needs with marker comments on the lines just before its fence: <c>&lt;!-- snippet-setup: NAME
-/// --&gt;</c> runs <c>Setups/NAME.csx</c> first (it defines the variables the block uses), <c>&lt;!-- snippet-check: NAME --&gt;</c>
-/// runs <c>Checks/NAME.csx</c> after it (assertions on its variables and its console <c>Output</c>).
+/// Every C# block of README.md, docs/ and examples/ is compiled and run exactly as written, as a console app's <c>Program.cs</c>
+/// with only its implicit usings, one test per block, named by file and line. A block declares what it needs with marker comments
+/// on the lines just before its fence: <c>&lt;!-- snippet-setup: NAME --&gt;</c> runs the setup <c>NAME</c> first (it only writes
+/// files the block reads, such as a tiny model folder), <c>&lt;!-- snippet-check: NAME --&gt;</c> runs the check <c>NAME</c> after it
+/// (assertions that its printed results make sense, and on the files it wrote).
 /// </summary>
 [NonParallelizable]   // the runner sets the process-wide console and current directory
 public class DocSnippetTests

@@ -36,17 +36,27 @@ public class SnippetRunnerTests
     }
 
     [Test]
-    public async Task A_block_sees_its_setup_runs_in_a_fresh_directory_and_its_output_is_captured()
+    public async Task A_block_reads_its_setup_files_runs_in_a_fresh_directory_and_its_output_is_captured()
     {
         var before = Environment.CurrentDirectory;
 
         var output = await SnippetRunner.RunAsync(Block(
-            "Console.Write($\"{sample.Completion} | {args.Length} | {Directory.GetFileSystemEntries(\".\").Length} | \");\n" +
-            "Console.Write(Path.GetFileName(Environment.CurrentDirectory));", "reward-sample"), TimeSpan.FromSeconds(30));
+            "Console.Write($\"{File.Exists(\"models/qwen3/tokenizer.json\")} | {args.Length} | \");\n" +
+            "Console.Write(Path.GetFileName(Environment.CurrentDirectory));", "qwen3-tokenizer-folder"), TimeSpan.FromSeconds(30));
 
-        output.Should().StartWith($"{Setups.OneRewardSample.sample.Completion} | 0 | 0 | r1-doc-snippet-");
+        output.Should().StartWith("True | 0 | r1-doc-snippet-");
         Environment.CurrentDirectory.Should().Be(before);
         Directory.Exists(Path.Combine(Path.GetTempPath(), output.Split(" | ")[^1])).Should().BeFalse("the directory is deleted");
+    }
+
+    [Test]
+    public async Task A_block_has_only_the_implicit_usings_of_a_console_app()
+    {
+        var run = () => SnippetRunner.RunAsync(Block("var ml = new MLContext();"), TimeSpan.FromSeconds(30));
+
+        (await run.Should().ThrowAsync<SnippetFailedException>()).WithMessage("*CS0246*MLContext*");
+        (await SnippetRunner.RunAsync(Block("using Microsoft.ML;\nConsole.Write(new MLContext(seed: 1).GetType().Name);"),
+            TimeSpan.FromSeconds(30))).Should().Be("MLContext");
     }
 
     [Test]
@@ -54,6 +64,6 @@ public class SnippetRunnerTests
     {
         var run = () => SnippetRunner.RunAsync(Block("A();", "no-such-setup"), TimeSpan.FromSeconds(30));
 
-        (await run.Should().ThrowAsync<SnippetFailedException>()).WithMessage("No snippet setup named 'no-such-setup'*reward-sample*");
+        (await run.Should().ThrowAsync<SnippetFailedException>()).WithMessage("No snippet setup named 'no-such-setup'*tiny-hf-checkpoint*");
     }
 }

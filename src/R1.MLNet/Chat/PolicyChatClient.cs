@@ -19,10 +19,12 @@ internal sealed class PolicyChatClient : IChatClient
     private readonly SamplingOptions _defaults;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ChatClientMetadata _metadata;
+    private readonly bool _ownsPolicy;
 
-    public PolicyChatClient(Policy policy, IChatTemplate template, SamplingOptions defaults, string modelId)
+    public PolicyChatClient(Policy policy, IChatTemplate template, SamplingOptions defaults, string modelId, bool ownsPolicy = false)
     {
         _policy = policy;
+        _ownsPolicy = ownsPolicy;
         _template = template;
         _defaults = defaults;
         _metadata = new ChatClientMetadata("r1mlnet", null, modelId);
@@ -77,7 +79,11 @@ internal sealed class PolicyChatClient : IChatClient
         : serviceType == typeof(Policy) ? _policy
         : serviceType.IsInstanceOfType(this) ? this : null;
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _gate.Dispose();
+        if (_ownsPolicy) _policy.Dispose();
+    }
 
     private (IReadOnlyList<int> Prompt, string Text, SamplingOptions Sampling, bool ThinkOpened) Prepare(IEnumerable<ChatMessage> messages,
         ChatOptions? options)

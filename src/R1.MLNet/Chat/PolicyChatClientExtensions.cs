@@ -19,9 +19,15 @@ public static class PolicyChatClientExtensions
         string modelId = "r1mlnet-policy")
     {
         ArgumentNullException.ThrowIfNull(policy);
+        return Create(policy, template, defaults, modelId, ownsPolicy: false);
+    }
+
+    /// <summary>The client over <paramref name="policy"/>; with <paramref name="ownsPolicy"/> disposing the client disposes the policy.</summary>
+    internal static IChatClient Create(Policy policy, IChatTemplate? template, SamplingOptions? defaults, string modelId, bool ownsPolicy)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         defaults = defaults?.Clone() ?? new SamplingOptions { Temperature = 0.6, TopP = 0.95, MaxNewTokens = 1024 };
         defaults.Validate();
-        return new PolicyChatClient(policy, template ?? policy.ChatTemplate, defaults, modelId);
+        return new PolicyChatClient(policy, template ?? policy.ChatTemplate, defaults, modelId, ownsPolicy);
     }
 }

@@ -28,7 +28,10 @@ public sealed partial class DistillEstimator
         /// <see cref="Rewards"/> is null. Default none.</summary>
         public IServiceProvider? Services { get; set; }
 
-        /// <summary>Receives the sampler's and the trainer's log. Default none: the <see cref="ILoggerFactory"/> of <see cref="Services"/>.</summary>
+        /// <summary>
+        /// Receives the sampler's and the trainer's log. Default none: the <see cref="ILoggerFactory"/> of <see cref="Services"/>. A step made
+        /// by <c>mlContext.Reasoning()</c> also writes to the <c>MLContext</c>'s log (<c>mlContext.Log</c>).
+        /// </summary>
         public ILoggerFactory? LoggerFactory { get; set; }
 
         /// <summary>The input text column with the question. Required. Default <c>Prompt</c>.</summary>

@@ -14,13 +14,22 @@ namespace R1.MLNet.Distill;
 public sealed partial class DistillEstimator : IEstimator<DistillTransformer>, IPolicyEstimator
 {
     private readonly Options _options;
+    private readonly ReasoningEnvironment? _environment;
+    private readonly int? _seed;
 
     /// <summary>Creates the estimator (the options are validated now; the policies are resolved at <see cref="Fit"/>).</summary>
-    public DistillEstimator(Options options)
+    public DistillEstimator(Options options) : this(options, null)
+    {
+    }
+
+    /// <summary>The estimator of a catalog: seed and log come from the <c>MLContext</c> where the options leave them unset.</summary>
+    internal DistillEstimator(Options options, ReasoningEnvironment? environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _environment = environment;
+        _seed = environment?.Seed;
     }
 
     /// <inheritdoc />
@@ -45,7 +54,8 @@ public sealed partial class DistillEstimator : IEstimator<DistillTransformer>, I
             throw new InvalidOperationException("DistillEstimator: the teacher produced no sample that the rewards and filters keep, so there " +
                                                 $"is nothing to train the student on.{Environment.NewLine}{sampling.Summary}");
         var student = o.Student!.Resolve(input, nameof(DistillEstimator));
-        var trainer = new SftTrainer(student, o.Trainer, o.StudentPrompt, loggers?.CreateLogger<SftTrainer>());
+        var trainer = new SftTrainer(student, SeededOptions.Of(o.Trainer, _seed), o.StudentPrompt,
+            ReasoningEnvironment.Logger<SftTrainer>(_environment, loggers));
         var training = trainer.Train(pairs, o.CancellationToken);
         FittedPolicy = student;
         return new DistillTransformer(student, sampling, training);
@@ -63,12 +73,13 @@ public sealed partial class DistillEstimator : IEstimator<DistillTransformer>, I
     {
         var o = _options;
         var rewards = o.ResolveRewards();
-        var logger = loggers?.CreateLogger<RejectionSampler>();
-        if (o.TeacherClient is { } client) return new RejectionSampler(client, rewards, o.Sampler, logger).Run(examples, o.CancellationToken);
+        var logger = ReasoningEnvironment.Logger<RejectionSampler>(_environment, loggers);
+        var sampler = SeededOptions.Of(o.Sampler, _seed);
+        if (o.TeacherClient is { } client) return new RejectionSampler(client, rewards, sampler, logger).Run(examples, o.CancellationToken);
         var teacher = o.Teacher.Resolve(input, nameof(DistillEstimator));
         try
         {
-            return new RejectionSampler(teacher, rewards, o.Sampler, o.TeacherPrompt, logger).Run(examples, o.CancellationToken);
+            return new RejectionSampler(teacher, rewards, sampler, o.TeacherPrompt, logger).Run(examples, o.CancellationToken);
         }
         finally
         {

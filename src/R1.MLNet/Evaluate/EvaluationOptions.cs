@@ -47,7 +47,8 @@ public sealed class EvaluationOptions
     /// <summary>
     /// How completions are sampled. Default temperature 0.6 and top-p 0.95 (the paper), <c>MaxNewTokens</c> 256 (the paper allows
     /// 32,768; CPU-sized here). <c>Seed</c> is the base seed: batch <c>b</c> uses <c>Seed + b</c>, so results depend on
-    /// <see cref="BatchSize"/> (<see langword="null"/> counts as 0).
+    /// <see cref="BatchSize"/> (<see langword="null"/> counts as 0 or, in a step made by <c>mlContext.Reasoning()</c>, a seed drawn from the
+    /// <c>MLContext</c>).
     /// </summary>
     public SamplingOptions Sampling { get; set; } = new() { MaxNewTokens = 256, Temperature = 0.6, TopP = 0.95 };
 

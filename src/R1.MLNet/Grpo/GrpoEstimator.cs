@@ -15,13 +15,22 @@ namespace R1.MLNet.Grpo;
 public sealed partial class GrpoEstimator : IEstimator<GrpoTransformer>, IPolicyEstimator
 {
     private readonly Options _options;
+    private readonly ReasoningEnvironment? _environment;
+    private readonly int? _seed;
 
     /// <summary>Creates the estimator (the options are validated now; the policy is resolved at <see cref="Fit"/>).</summary>
-    public GrpoEstimator(Options options)
+    public GrpoEstimator(Options options) : this(options, null)
+    {
+    }
+
+    /// <summary>The estimator of a catalog: seed and log come from the <c>MLContext</c> where the options leave them unset.</summary>
+    internal GrpoEstimator(Options options, ReasoningEnvironment? environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _environment = environment;
+        _seed = environment?.Seed;
     }
 
     /// <inheritdoc />
@@ -37,9 +46,10 @@ public sealed partial class GrpoEstimator : IEstimator<GrpoTransformer>, IPolicy
         var rewards = _options.Rewards ?? _options.Services!.GetService<IRewardScorer>()
             ?? throw new InvalidOperationException(
                 "GrpoEstimator: the service provider has no IRewardScorer; call services.AddReasoningRewards(...) first.");
-        var logger = (_options.LoggerFactory ?? _options.Services?.GetService<ILoggerFactory>())?.CreateLogger<GrpoTrainer>();
+        var logger = ReasoningEnvironment.Logger<GrpoTrainer>(_environment,
+            _options.LoggerFactory ?? _options.Services?.GetService<ILoggerFactory>());
         var policy = _options.Policy.Resolve(input, nameof(GrpoEstimator));
-        var trainer = new GrpoTrainer(policy, rewards, _options.Trainer, _options.Prompt, logger);
+        var trainer = new GrpoTrainer(policy, rewards, SeededOptions.Of(_options.Trainer, _seed), _options.Prompt, logger);
         var result = trainer.Train(train, eval, _options.CancellationToken);
         FittedPolicy = policy;
         return new GrpoTransformer(policy, result);

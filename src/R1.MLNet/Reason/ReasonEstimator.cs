@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using R1.MLNet.DataView;
-using R1.MLNet.Reason;
 
 namespace R1.MLNet.Reason;
 
@@ -13,11 +12,17 @@ public sealed class ReasonEstimator : IEstimator<ReasonTransformer>
     private readonly ReasonOptions _options;
 
     /// <summary>Creates the estimator; the options are copied and validated.</summary>
-    public ReasonEstimator(ReasonOptions options)
+    public ReasonEstimator(ReasonOptions options) : this(options, null)
+    {
+    }
+
+    /// <summary>The estimator of a catalog: an unset sampling seed is drawn from the <c>MLContext</c>.</summary>
+    internal ReasonEstimator(ReasonOptions options, ReasoningEnvironment? environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Clone();
         _options.Validate();
+        if (environment is not null) _options.Sampling = SeededOptions.Of(_options.Sampling, environment.Seed);
     }
 
     /// <summary>Checks the prompt column and returns the transformer.</summary>

@@ -34,7 +34,8 @@ public sealed class ReasonOptions
     /// <summary>
     /// How completions are sampled. Default <c>MaxNewTokens</c> 256, temperature 0.6 and top-p 0.95 (the paper's evaluation
     /// setting); temperature 0 decodes greedily. <c>StopStrings</c> end a completion (kept at its end). <c>Seed</c> is the base
-    /// seed: a batch whose first row has id <c>i</c> is sampled with <c>Seed + i</c> (<see langword="null"/> counts as 0).
+    /// seed: a batch whose first row has id <c>i</c> is sampled with <c>Seed + i</c> (<see langword="null"/> counts as 0,
+    /// or, in a step made by <c>mlContext.Reasoning()</c>, a seed drawn from the <c>MLContext</c>).
     /// </summary>
     public SamplingOptions Sampling { get; set; } = new() { MaxNewTokens = 256, Temperature = 0.6, TopP = 0.95 };
 

@@ -29,7 +29,10 @@ public sealed partial class RejectionSampleEstimator
         /// <c>ILoggerFactory</c>. Used when <see cref="Rewards"/> is null. Default none.</summary>
         public IServiceProvider? Services { get; set; }
 
-        /// <summary>Receives the sampler's log. Default none: the <see cref="ILoggerFactory"/> of <see cref="Services"/>, if any.</summary>
+        /// <summary>
+        /// Receives the sampler's log. Default none: the <see cref="ILoggerFactory"/> of <see cref="Services"/>, if any. A step made by
+        /// <c>mlContext.Reasoning()</c> also writes to the <c>MLContext</c>'s log (<c>mlContext.Log</c>).
+        /// </summary>
         public ILoggerFactory? LoggerFactory { get; set; }
 
         /// <summary>The input text column with the question. Required. Default <c>Prompt</c>.</summary>

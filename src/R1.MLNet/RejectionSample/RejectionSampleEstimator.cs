@@ -18,13 +18,22 @@ namespace R1.MLNet.RejectionSample;
 public sealed partial class RejectionSampleEstimator : IEstimator<RejectionSampleTransformer>
 {
     private readonly Options _options;
+    private readonly ReasoningEnvironment? _environment;
+    private readonly int? _seed;
 
     /// <summary>Creates the estimator (the options are validated now; the teacher and rewards are resolved at <see cref="Fit"/>).</summary>
-    public RejectionSampleEstimator(Options options)
+    public RejectionSampleEstimator(Options options) : this(options, null)
+    {
+    }
+
+    /// <summary>The estimator of a catalog: seed and log come from the <c>MLContext</c> where the options leave them unset.</summary>
+    internal RejectionSampleEstimator(Options options, ReasoningEnvironment? environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _environment = environment;
+        _seed = environment?.Seed;
     }
 
     /// <summary>Checks the columns, reads the prompts and samples them (the sampling happens here, once per fit).</summary>
@@ -34,11 +43,12 @@ public sealed partial class RejectionSampleEstimator : IEstimator<RejectionSampl
         var columns = _options.Columns();
         columns.Resolve(input.Schema);
         var rewards = _options.ResolveRewards(nameof(RejectionSampleEstimator));
-        var logger = _options.ResolveLoggerFactory()?.CreateLogger<RejectionSampler>();
+        var logger = ReasoningEnvironment.Logger<RejectionSampler>(_environment, _options.ResolveLoggerFactory());
+        var options = SeededOptions.Of(_options.Sampler, _seed);
         var teacher = _options.Teacher is null ? _options.Policy.Resolve(input, nameof(RejectionSampleEstimator)) : null;
         var sampler = teacher is not null
-            ? new RejectionSampler(teacher, rewards, _options.Sampler, _options.Prompt, logger)
-            : new RejectionSampler(_options.Teacher!, rewards, _options.Sampler, logger);
+            ? new RejectionSampler(teacher, rewards, options, _options.Prompt, logger)
+            : new RejectionSampler(_options.Teacher!, rewards, options, logger);
         var transformer = new RejectionSampleTransformer(sampler, teacher, rewards.RewardNames, columns, _options.IncludeRejected,
             _options.CancellationToken);
         transformer.Sample(input);

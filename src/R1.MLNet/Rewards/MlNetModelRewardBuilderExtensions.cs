@@ -1,9 +1,11 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.ML;
+using R1.MLNet.Rewards;
 using R1.Rewards.Composition;
 
-namespace R1.MLNet.Rewards;
+// Deliberately in Microsoft.Extensions.DependencyInjection (as Microsoft's own extensions are): one using brings every
+// R1 registration. See docs/ARCHITECTURE.md.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds an <see cref="MlNetModelReward"/> to the reward pipeline.</summary>
 public static class MlNetModelRewardBuilderExtensions

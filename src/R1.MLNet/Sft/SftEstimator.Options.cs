@@ -27,7 +27,10 @@ public sealed partial class SftEstimator
         /// </summary>
         public PromptFormat Prompt { get; set; } = PromptFormat.R1Zero;
 
-        /// <summary>Receives the trainer's log. Default none.</summary>
+        /// <summary>
+        /// Receives the trainer's log (progress every <c>LogEvery</c> steps: loss, learning rate). Default none. A step made by
+        /// <c>mlContext.Reasoning()</c> also writes to the <c>MLContext</c>'s log (<c>mlContext.Log</c>).
+        /// </summary>
         public ILoggerFactory? LoggerFactory { get; set; }
 
         /// <summary>

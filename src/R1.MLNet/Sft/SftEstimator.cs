@@ -13,13 +13,22 @@ namespace R1.MLNet.Sft;
 public sealed partial class SftEstimator : IEstimator<SftTransformer>, IPolicyEstimator
 {
     private readonly Options _options;
+    private readonly ReasoningEnvironment? _environment;
+    private readonly int? _seed;
 
     /// <summary>Creates the estimator (the options are validated now; the policy is resolved at <see cref="Fit"/>).</summary>
-    public SftEstimator(Options options)
+    public SftEstimator(Options options) : this(options, null)
+    {
+    }
+
+    /// <summary>The estimator of a catalog: seed and log come from the <c>MLContext</c> where the options leave them unset.</summary>
+    internal SftEstimator(Options options, ReasoningEnvironment? environment)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _environment = environment;
+        _seed = environment?.Seed;
     }
 
     /// <inheritdoc />
@@ -36,7 +45,8 @@ public sealed partial class SftEstimator : IEstimator<SftTransformer>, IPolicyEs
             .ToList();
         if (pairs.Count == 0) throw new InvalidOperationException("SftEstimator: the input has no rows to train on.");
         var policy = _options.Policy.Resolve(input, nameof(SftEstimator));
-        var trainer = new SftTrainer(policy, _options.Trainer, _options.Prompt, _options.LoggerFactory?.CreateLogger<SftTrainer>());
+        var logger = ReasoningEnvironment.Logger<SftTrainer>(_environment, _options.LoggerFactory);
+        var trainer = new SftTrainer(policy, SeededOptions.Of(_options.Trainer, _seed), _options.Prompt, logger);
         var result = trainer.Train(pairs, _options.CancellationToken);
         FittedPolicy = policy;
         return new SftTransformer(policy, result);

@@ -26,7 +26,7 @@ internal sealed class ChatClientTeacher(IChatClient client, RejectionSamplingOpt
         for (int n = 0; n < tasks.Length; n++)
         {
             int i = n / k, j = n % k;
-            long seed = (long)options.Seed * 1_000_003 + (long)(firstPrompt + i) * k + j;
+            long seed = (long)options.EffectiveSeed * 1_000_003 + (long)(firstPrompt + i) * k + j;
             tasks[n] = RequestAsync(batch[i].Prompt, seed, gate);
         }
         var samples = await Task.WhenAll(tasks).ConfigureAwait(false);

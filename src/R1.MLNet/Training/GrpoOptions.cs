@@ -65,8 +65,15 @@ public sealed class GrpoOptions
     /// </summary>
     public string[]? AccuracyRewards { get; set; }
 
-    /// <summary>Random seed: prompt order, sampling and initial state. The same seed gives the same run. Default 42.</summary>
-    public int Seed { get; set; } = 42;
+    /// <summary>
+    /// Random seed: prompt order, sampling and initial state. The same seed gives the same run. Default <see langword="null"/>: 42, or, for a
+    /// step made by <c>mlContext.Reasoning()</c>, a seed drawn from the
+    /// <c>MLContext</c>'s own (so <c>new MLContext(seed: n)</c> decides the run).
+    /// </summary>
+    public int? Seed { get; set; }
+
+    /// <summary>The seed in use: <see cref="Seed"/>, else 42.</summary>
+    internal int EffectiveSeed => Seed ?? 42;
 
     /// <summary>Append one JSON line of <see cref="GrpoStepMetrics"/> per step to this file. Default none.</summary>
     public string? MetricsPath { get; set; }

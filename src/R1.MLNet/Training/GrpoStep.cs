@@ -26,7 +26,7 @@ internal sealed class GrpoStep(Policy policy, KlReference? reference, IRewardSco
 
         // 1. Rollout: P×G completions in one batched, KV-cached generate call, then π_old and reference log-probs.
         var sampling = options.Sampling.Clone();
-        sampling.Seed = (long)options.Seed * 1_000_003 + step;
+        sampling.Seed = (long)options.EffectiveSeed * 1_000_003 + step;
         var completions = sampler.SampleGroups(prompts.Select(p => p.Prompt).ToList(), g, sampling).SelectMany(x => x).ToList();
         var results = completions.Select(c => c.Generation).ToList();
         using var batch = ScoringBatch.Build(results.Select(r => r.PromptIds).ToList(), results.Select(r => r.CompletionIds).ToList(),

@@ -73,7 +73,7 @@ public sealed class GrpoTrainer
         LoraSetup.Apply(_policy, o.Lora, "GRPO", _logger);
         using var reference = KlReference.For(_policy, o.Loss.Beta);
         using var optimizer = new TrainingOptimizer(_policy.Model.parameters(), o.Optimizer, o.MaxSteps, o.Memory.Precision);
-        var checkpoints = new TrainerCheckpoints(o.Checkpoints, "grpo", "GRPO", o.Seed, _logger);
+        var checkpoints = new TrainerCheckpoints(o.Checkpoints, "grpo", "GRPO", o.EffectiveSeed, _logger);
         int start = checkpoints.Resume(_policy, optimizer, reference?.StoredCopy);
         using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, keepThroughStep: start);
         var sampler = new CompletionSampler(_policy, _prompt);
@@ -81,7 +81,7 @@ public sealed class GrpoTrainer
         var evaluator = new ReasoningEvaluator(_policy, _rewards, _prompt, o.AccuracyRewards);
         var evalSet = eval is null || o.Evaluation.MaxExamples <= 0 ? eval : eval.Take(o.Evaluation.MaxExamples).ToList();
         int maxNewTokens = o.Sampling.MaxNewTokens;
-        var order = new PromptOrder(train.Count, o.Seed);
+        var order = new PromptOrder(train.Count, o.EffectiveSeed);
         var history = new List<GrpoStepMetrics>();
         string? checkpoint = null;
         int checkpointStep = -1, done = start;
@@ -90,7 +90,7 @@ public sealed class GrpoTrainer
         for (int s = start; s < o.MaxSteps && !ct.IsCancellationRequested; s++)
         {
             var batch = order.Batch(s, o.PromptsPerStep).Select(i => train[i]).ToList();
-            LoraSetup.SeedDropout(_policy, o.Seed, s);
+            LoraSetup.SeedDropout(_policy, o.EffectiveSeed, s);
             var metrics = step.Run(s, batch);                                  // a started step always completes
             done = s + 1;
             if (evalSet is not null && o.Evaluation.Every > 0 && done % o.Evaluation.Every == 0 && done < o.MaxSteps)

@@ -31,7 +31,7 @@ internal sealed class PolicyTeacher(Policy policy, PromptFormat prompt, Rejectio
     public IReadOnlyList<IReadOnlyList<TeacherSample>> Sample(IReadOnlyList<ReasoningExample> batch, int batchIndex, int firstPrompt)
     {
         var sampling = options.Sampling.Clone();
-        sampling.Seed = (long)options.Seed * 1_000_003 + batchIndex;
+        sampling.Seed = (long)options.EffectiveSeed * 1_000_003 + batchIndex;
         using var scope = NewDisposeScope();
         return _sampler.SampleGroups(batch.Select(e => e.Prompt).ToList(), options.SamplesPerPrompt, sampling)
             .Select(group => (IReadOnlyList<TeacherSample>)group.Select(ToSample).ToArray())

@@ -15,7 +15,7 @@ internal static class RejectionSamplingFingerprint
         var s = o.Sampling;
         var parts = new object?[]
         {
-            teacher, prompts, o.SamplesPerPrompt, o.PromptsPerBatch, o.Seed, o.MaxKeptPerPrompt, o.Deduplicate, o.MinTotal,
+            teacher, prompts, o.SamplesPerPrompt, o.PromptsPerBatch, o.EffectiveSeed, o.MaxKeptPerPrompt, o.Deduplicate, o.MinTotal,
             s.MaxNewTokens, s.Temperature, s.TopP, s.TopK, s.MinP, s.Greedy, string.Join("\u0001", s.StopStrings),
             s.EosIds is null ? "" : string.Join(",", s.EosIds), s.UseKvCache, s.CheckInterval, s.CompactFinishedRows,
             string.Join(",", o.MinScores.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)

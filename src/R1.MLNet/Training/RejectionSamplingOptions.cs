@@ -70,8 +70,15 @@ public sealed class RejectionSamplingOptions
     /// <summary>How long one <c>IChatClient</c> request may take before it counts as a <c>teacher-error</c>. Default 5 minutes.</summary>
     public TimeSpan TeacherTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Random seed of the sampling; the same seed, teacher and prompts give the same rows. Default 42.</summary>
-    public int Seed { get; set; } = 42;
+    /// <summary>
+    /// Random seed of the sampling; the same seed, teacher and prompts give the same rows. Default <see langword="null"/>: 42, or, for a step
+    /// made by <c>mlContext.Reasoning()</c>, a seed drawn from the
+    /// <c>MLContext</c>'s own (so <c>new MLContext(seed: n)</c> decides the run).
+    /// </summary>
+    public int? Seed { get; set; }
+
+    /// <summary>The seed in use: <see cref="Seed"/>, else 42.</summary>
+    internal int EffectiveSeed => Seed ?? 42;
 
     /// <summary>Receives the progress after each batch. Default none.</summary>
     public IProgress<RejectionSamplingProgress>? Progress { get; set; }

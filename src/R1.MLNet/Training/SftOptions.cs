@@ -29,8 +29,13 @@ public sealed class SftOptions
     /// <summary>Append the tokenizer's first EOS id to every response, so the model learns to stop. Default <see langword="true"/>.</summary>
     public bool AppendEos { get; set; } = true;
 
-    /// <summary>Seed of the example order. Default 42.</summary>
-    public int Seed { get; set; } = 42;
+    /// <summary>Seed of the example order (and LoRA dropout). Default <see langword="null"/>: 42, or, for a step made by
+    /// <c>mlContext.Reasoning()</c>, a seed drawn from the
+    /// <c>MLContext</c>'s own (so <c>new MLContext(seed: n)</c> decides the run).</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>The seed in use: <see cref="Seed"/>, else 42.</summary>
+    internal int EffectiveSeed => Seed ?? 42;
 
     /// <summary>Log (and report) every this many steps. Default 10.</summary>
     public int LogEvery { get; set; } = 10;

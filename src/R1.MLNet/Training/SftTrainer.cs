@@ -61,10 +61,10 @@ public sealed class SftTrainer
         int total = o.MaxSteps > 0 ? o.MaxSteps : o.Epochs * (int)Math.Ceiling(encoded.Count / (double)perStep);
         LoraSetup.Apply(_policy, o.Lora, "SFT", _logger);
         using var optimizer = new TrainingOptimizer(_policy.Model.parameters(), o.Optimizer, total, o.Memory.Precision);
-        var checkpoints = new TrainerCheckpoints(o.Checkpoints, "sft", "SFT", o.Seed, _logger);
+        var checkpoints = new TrainerCheckpoints(o.Checkpoints, "sft", "SFT", o.EffectiveSeed, _logger);
         int start = checkpoints.Resume(_policy, optimizer, null);
         using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, keepThroughStep: start);
-        var order = new PromptOrder(encoded.Count, o.Seed);
+        var order = new PromptOrder(encoded.Count, o.EffectiveSeed);
         var history = new List<SftStepMetrics>();
         _policy.Model.train();
         _logger.LogInformation("SFT: {Examples} examples, {Steps} steps of {PerStep} from step {Start}, lr {Lr}",
@@ -75,7 +75,7 @@ public sealed class SftTrainer
             var clock = Stopwatch.StartNew();
             double lr = optimizer.BeginStep(step);
             var rows = order.Batch(step, perStep).Select(i => encoded[i]).ToList();
-            LoraSetup.SeedDropout(_policy, o.Seed, step);
+            LoraSetup.SeedDropout(_policy, o.EffectiveSeed, step);
             var (loss, tokens, norm) = Step(rows, optimizer);
             var m = new SftStepMetrics(step + 1, total, loss, lr, norm, tokens, clock.Elapsed.TotalSeconds);
             history.Add(m);
@@ -83,8 +83,8 @@ public sealed class SftTrainer
             {
                 metricsFile?.Write(m);
                 o.Progress?.Report(m);
-                _logger.LogInformation("sft step {Step}/{Total} loss {Loss:F4} lr {Lr:E2} |g| {Norm:F2} ({Seconds:F2}s)",
-                    m.Step, total, loss, lr, norm, m.Seconds);
+                _logger.LogInformation("sft step {Step}/{Total} (epoch {Epoch:F1}) loss {Loss:F4} lr {Lr:E2} |g| {Norm:F2} ({Seconds:F2}s)",
+                    m.Step, total, m.Step * (double)perStep / encoded.Count, loss, lr, norm, m.Seconds);
             }
             if (o.Checkpoints.Every > 0 && (step + 1) % o.Checkpoints.Every == 0)
                 (_, checkpointStep) = (checkpoints.Save(step + 1, _policy, optimizer, null), step + 1);

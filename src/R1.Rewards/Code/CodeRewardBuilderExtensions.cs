@@ -1,10 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using R1.Rewards.Code;
 using R1.Rewards.Composition;
 
-namespace R1.Rewards.Code;
+// Deliberately in Microsoft.Extensions.DependencyInjection (as Microsoft's own extensions are): one using brings every
+// R1 registration. See docs/ARCHITECTURE.md.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds the code accuracy reward to the reward pipeline.</summary>
 public static class CodeRewardBuilderExtensions

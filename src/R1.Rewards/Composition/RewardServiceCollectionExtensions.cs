@@ -1,7 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using R1.Rewards.Composition;
 
-namespace R1.Rewards.Composition;
+// Deliberately in Microsoft.Extensions.DependencyInjection (as Microsoft's own extensions are): one using brings every
+// R1 registration. See docs/ARCHITECTURE.md.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the reasoning reward pipeline.</summary>
 public static class RewardServiceCollectionExtensions

@@ -1,8 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using R1.Rewards.Composition;
+using R1.Rewards.Format;
 
-namespace R1.Rewards.Format;
+// Deliberately in Microsoft.Extensions.DependencyInjection (as Microsoft's own extensions are): one using brings every
+// R1 registration. See docs/ARCHITECTURE.md.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds <see cref="FormatReward"/> to the reward pipeline.</summary>
 public static class FormatRewardBuilderExtensions

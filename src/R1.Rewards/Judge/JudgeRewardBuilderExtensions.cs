@@ -1,10 +1,12 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using R1.Rewards.Composition;
+using R1.Rewards.Judge;
 
-namespace R1.Rewards.Judge;
+// Deliberately in Microsoft.Extensions.DependencyInjection (as Microsoft's own extensions are): one using brings every
+// R1 registration. See docs/ARCHITECTURE.md.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds <see cref="JudgeReward"/> to the reward pipeline.</summary>
 public static class JudgeRewardBuilderExtensions
@@ -34,7 +36,7 @@ public static class JudgeRewardBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(chatClientKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         bool isDefault = string.Equals(name, JudgeReward.RewardName, StringComparison.OrdinalIgnoreCase);
-        string optionsName = isDefault ? Options.DefaultName : name;
+        string optionsName = isDefault ? Microsoft.Extensions.Options.Options.DefaultName : name;
         string subsection = isDefault ? JudgeOptions.SectionName : $"{NamedJudgesSectionName}:{name}";
         return builder
             .AddRewardOptions(optionsName, subsection, configure)

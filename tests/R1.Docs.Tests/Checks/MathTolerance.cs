@@ -1,26 +1,19 @@
 using R1.Docs.Tests.Snippets;
-using R1.Rewards.Abstractions;
 
 namespace R1.Docs.Tests.Checks;
 
 /// <summary>
 /// docs/rewards-math.md's registration: the configure callback's <c>DecimalTolerance = 1e-4</c> wins over the configuration's
-/// 0.001 (<see cref="Setups.RewardServiceCollection"/>): 0.33334 equals 1/3 (relative error 2e-5), 0.3334 does not (2e-4).
+/// 0.001: 0.33334 equals 1/3 (relative error 2e-5) and scores 1, 0.3334 does not (2e-4) and scores 0.
 /// </summary>
 [SnippetCheck("math-tolerance")]
 public static class MathTolerance
 {
-    public static async Task RunAsync(SnippetContext context)
+    public static void Run(SnippetContext context)
     {
-        var scorer = RegisteredRewards.Scorer();
-        RewardSample Sample(string answer) =>
-            new() { Prompt = "1/3 as a decimal?", Answer = "\\frac{1}{3}", Completion = $"<think>1/3</think> <answer>{answer}</answer>" };
-
-        var result = await scorer.ScoreAsync([Sample("0.33334"), Sample("0.3334")]);
-
-        scorer.RewardNames.Should().Equal("math");
-        result["math"].Select(s => s.Value).Should().Equal(1.0, 0.0);
+        var lines = context.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        lines.Should().HaveCount(2, "one line per scored answer");
+        lines[0].Should().StartWith("1: ").And.Contain("0.33334");
+        lines[1].Should().StartWith("0: ").And.Contain("0.3334");
     }
-
-    public static void Run(SnippetContext context) => RunAsync(context).GetAwaiter().GetResult();
 }

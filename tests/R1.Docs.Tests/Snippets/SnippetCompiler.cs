@@ -9,34 +9,30 @@ namespace R1.Docs.Tests.Snippets;
 /// Compiles a snippet, its text exactly as written, as the top-level statements of a console program: what a reader gets by
 /// pasting it into <c>Program.cs</c>. Roslyn scripting is not used because scripts reject top-level <c>using var</c>, which the
 /// docs use. The program references every assembly the test host loads (.NET, the R1 libraries, ML.NET, Microsoft.Extensions.*,
-/// TorchSharp, this project) and has the global usings a reader would add: <see cref="Imports"/>, plus a
-/// <c>global using static</c> of each setup class, whose members are the variables the snippet uses without declaring them.
+/// TorchSharp) and has only the implicit global usings of a new console app (<see cref="Imports"/>): every other namespace the
+/// snippet needs, it names itself, and it declares all its data (setups only write files it reads).
 /// </summary>
 public static class SnippetCompiler
 {
-    private static readonly string[] CommonImports =
+    /// <summary>The implicit usings of <c>dotnet new console</c> (Microsoft.NET.Sdk with ImplicitUsings enabled).</summary>
+    public static IReadOnlyList<string> Imports { get; } =
     [
-        "System", "System.IO", "System.Linq", "System.Collections.Generic", "System.Text", "System.Threading",
-        "System.Threading.Tasks", "System.ClientModel", "Microsoft.Extensions.AI", "Microsoft.Extensions.Configuration",
-        "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
-        "Microsoft.ML", "OpenAI",
+        "System", "System.IO", "System.Linq", "System.Collections.Generic", "System.Net.Http", "System.Threading",
+        "System.Threading.Tasks",
     ];
 
     private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(LoadReferences);
 
     private static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
 
-    /// <summary>The global usings: common System and Microsoft.Extensions namespaces, ML.NET, OpenAI, and every public R1 namespace.</summary>
-    public static IReadOnlyList<string> Imports { get; } = [.. CommonImports, .. R1Namespaces()];
-
-    /// <summary>Compiles <paramref name="snippet"/> with <paramref name="setups"/> imported and loads the program.</summary>
+    /// <summary>Compiles <paramref name="snippet"/> and loads the program.</summary>
     /// <exception cref="SnippetFailedException">It does not compile; the message lists the errors at their markdown lines.</exception>
-    public static Assembly Compile(DocSnippet snippet, IEnumerable<Type> setups)
+    public static Assembly Compile(DocSnippet snippet)
     {
         var trees = new[]
         {
             CSharpSyntaxTree.ParseText(snippet.Code, ParseOptions, path: snippet.File),
-            CSharpSyntaxTree.ParseText(GlobalUsings(setups), ParseOptions, path: "GlobalUsings.g.cs"),
+            CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, path: "GlobalUsings.g.cs"),
         };
         var options = new CSharpCompilationOptions(OutputKind.ConsoleApplication,
             optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable);
@@ -47,9 +43,7 @@ public static class SnippetCompiler
         return Assembly.Load(image.ToArray());
     }
 
-    private static string GlobalUsings(IEnumerable<Type> setups) =>
-        string.Concat(Imports.Select(n => $"global using {n};\n")
-            .Concat(setups.Select(t => $"global using static {t.FullName!.Replace('+', '.')};\n")));
+    private static string GlobalUsings => string.Concat(Imports.Select(n => $"global using {n};\n"));
 
     private static string Describe(DocSnippet snippet, IEnumerable<Diagnostic> diagnostics)
     {
@@ -67,18 +61,10 @@ public static class SnippetCompiler
     private static IReadOnlyList<MetadataReference> LoadReferences()
     {
         var tpa = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator);
-        return tpa.Append(typeof(SnippetCompiler).Assembly.Location)
+        return tpa
             .Where(p => p.Length > 0 && File.Exists(p))
             .Distinct(StringComparer.Ordinal)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToList();
     }
-
-    private static IEnumerable<string> R1Namespaces() =>
-        new[] { typeof(R1.Rewards.Composition.IRewardScorer), typeof(R1.Rollout.Policy), typeof(R1.MLNet.ReasoningCatalog) }
-            .SelectMany(t => t.Assembly.GetExportedTypes())
-            .Select(t => t.Namespace)
-            .OfType<string>()
-            .Distinct()
-            .Order(StringComparer.Ordinal);
 }

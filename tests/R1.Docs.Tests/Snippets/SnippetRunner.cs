@@ -18,7 +18,7 @@ public static class SnippetRunner
         ArgumentNullException.ThrowIfNull(snippet);
         var setups = snippet.Setups.Select(SnippetFixtures.Setup).ToList();
         var checks = snippet.Checks.Select(SnippetFixtures.Check).ToList();
-        var program = SnippetCompiler.Compile(snippet, setups);
+        var program = SnippetCompiler.Compile(snippet);
         var work = Directory.CreateTempSubdirectory("r1-doc-snippet-");
         var output = new StringWriter();
         var context = new SnippetContext(output, work.FullName);

@@ -58,7 +58,9 @@ public class RejectionSampleDocSnippetTests
             "RejectionSampleDocSnippetTests.cs")).ReplaceLineEndings("\n");
         int start = doc.IndexOf(SnippetStart, StringComparison.Ordinal);
         start.Should().BeGreaterThan(0);
-        var lines = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        const string last = "Console.WriteLine(distilled.Summary);";
+        int end = doc.IndexOf('\n', doc.IndexOf(last, start, StringComparison.Ordinal));
+        var lines = doc[start..end].Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var testLines = test.Split('\n').Select(l => l.Trim()).ToHashSet();
         lines.Should().HaveCountGreaterThan(4).And.OnlyContain(l => testLines.Contains(l.Trim()), "every line of the snippet runs in this test");
     }
