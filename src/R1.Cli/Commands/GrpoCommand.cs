@@ -18,7 +18,7 @@ internal sealed class GrpoCommand(IAnsiConsole console) : VerbCommand<GrpoSettin
         string output = RequireOutput(c, "the policy folder to write");
         var options = Options(c);
         var rewards = RewardFactory.Create(c.Rewards, Logging(settings));
-        using var policy = PolicyFactory.Open(c.Model, c.Device, options.Seed);
+        using var policy = PolicyFactory.Open(c.Model, c.Device, c.Seed ?? 42);
         var prompt = PromptFormats.For(c.Template, policy);
         Console.MarkupLine($"[bold]grpo[/] {Markup.Escape(c.Model!)}: {examples.Count} prompts, {options.MaxSteps} steps of " +
                            $"{options.PromptsPerStep} x G={options.NumGenerations}, lr {options.Optimizer.LearningRate:G3}, " +

@@ -26,7 +26,7 @@ internal sealed class RejectSampleCommand(IAnsiConsole console) : VerbCommand<Re
         string output = RequireOutput(c, "the JSONL file to write");
         var options = Options(c);
         var rewards = RewardFactory.Create(c.Rewards, Logging(settings));
-        using var policy = PolicyFactory.Open(c.Model, c.Device, options.Seed);
+        using var policy = PolicyFactory.Open(c.Model, c.Device, c.Seed ?? 42);
         var prompt = PromptFormats.For(c.Template, policy);
         int batches = (int)Math.Ceiling(examples.Count / (double)options.PromptsPerBatch);
         Console.MarkupLine($"[bold]reject-sample[/] {Markup.Escape(c.Model!)}: {examples.Count} prompts x k={options.SamplesPerPrompt}, " +

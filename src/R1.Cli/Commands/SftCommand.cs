@@ -18,7 +18,7 @@ internal sealed class SftCommand(IAnsiConsole console) : VerbCommand<SftSettings
         var options = Options(c);
         int total = options.MaxSteps > 0 ? options.MaxSteps
             : options.Epochs * (int)Math.Ceiling(pairs.Count / (double)(options.BatchSize * options.GradientAccumulationSteps));
-        using var policy = PolicyFactory.Open(c.Model, c.Device, options.Seed);
+        using var policy = PolicyFactory.Open(c.Model, c.Device, c.Seed ?? 42);
         var prompt = PromptFormats.For(c.Template, policy);
         Console.MarkupLine($"[bold]sft[/] {Markup.Escape(c.Model!)}: {pairs.Count} examples, {total} steps of {options.BatchSize}, " +
                            $"lr {options.Optimizer.LearningRate:G3}");
