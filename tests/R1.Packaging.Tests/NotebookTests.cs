@@ -17,17 +17,16 @@ public partial class NotebookTests
             .Select(path => new TestCaseData(Path.GetFileName(path)).SetName($"{{m}}({Path.GetFileNameWithoutExtension(path)})"));
 
     [TestCaseSource(nameof(Notebooks))]
-    public void References_the_packages_from_the_feed_in_its_first_code_cell(string notebook)
+    public void Adds_the_local_feed_then_references_the_packages_at_the_repository_version(string notebook)
     {
-        var first = CodeCells(notebook).First();
+        var cells = CodeCells(notebook).ToList();
         var version = PackageMetadataTests.RepositoryVersion();
 
-        first.Should().Contain("#i \"nuget: ../../artifacts/feed\"");
-        NuGetReference().Matches(first).Select(m => (m.Groups["id"].Value, m.Groups["version"].Value))
-            .Should().Contain(r => r.Item1.StartsWith("R1MLNet.", StringComparison.Ordinal))
-            .And.OnlyContain(r => !r.Item1.StartsWith("R1MLNet.", StringComparison.Ordinal) || r.Item2 == version,
-                "the notebooks ask for the version in Directory.Build.props");
-        CodeCells(notebook).Should().NotContain(c => c.Contains(".dll\""), "no assembly paths: packages only");
+        cells[0].Should().Contain("#i \\\"nuget: {feed}\\\"").And.Contain("\"artifacts\", \"feed\"", "the feed cell comes first");
+        NuGetReference().Matches(cells[1]).Select(m => (Id: m.Groups["id"].Value, Version: m.Groups["version"].Value))
+            .Where(r => r.Id.StartsWith("R1MLNet.", StringComparison.Ordinal))
+            .Should().NotBeEmpty().And.OnlyContain(r => r.Version == version, "the notebooks ask for the version in Directory.Build.props");
+        cells.Should().NotContain(c => c.Contains(".dll\""), "no assembly paths: packages only");
     }
 
     [TestCaseSource(nameof(Notebooks))]

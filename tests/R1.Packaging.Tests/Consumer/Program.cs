@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using R1.MLNet;
 using R1.MLNet.Evaluate;
 using R1.MLNet.Grpo;
