@@ -11,6 +11,7 @@ using R1.Rewards.Abstractions;
 using R1.Rewards.Composition;
 using R1.Rewards.Format;
 using R1.Rewards.Math;
+using R1.Rollout.ChatTemplates;
 using R1.Rollout.Models;
 using R1.Rollout.Tokenization;
 
@@ -37,11 +38,11 @@ IDataView train = ml.Data.LoadFromEnumerable(rows.Take(8));
 IDataView test = ml.Data.LoadFromEnumerable(rows.Skip(8));
 
 var r = ml.Reasoning();
-var tokenizer = CharTokenizer.CreateDefault();
+var tokenizer = CharTokenizer.CreateDefault(R1ZeroChatTemplate.Preamble);   // the R1-Zero preamble as one token
 var pipeline = r.Sft(new SftEstimator.Options
     {
         Policy = PolicySource.FromScratch(ModelConfig.Tiny(tokenizer.VocabSize), tokenizer),
-        Trainer = new SftOptions { Epochs = 2, Optimizer = { LearningRate = 1e-3 } },
+        Trainer = new SftOptions { MaxSteps = 20, BatchSize = 8, Optimizer = { LearningRate = 3e-3 } },
     })
     .Append(r.Grpo(new GrpoEstimator.Options
     {
