@@ -70,4 +70,8 @@ else
 fi
 # ---------------------------------------------------------------------------------------------------
 command -v dotnet >/dev/null || { echo "[setup] ERROR: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+# --- .NET local tools (.config/dotnet-tools.json): dotnet-repl runs the notebooks in tests/R1.Packaging.Tests -----------
+# `dotnet tool restore` is idempotent: it only downloads a pinned tool that is not in the NuGet cache yet.
+(cd "$(dirname "${BASH_SOURCE[0]}")/.." && dotnet tool restore >/dev/null) || { echo "[setup] ERROR: dotnet tool restore failed" >&2; exit 1; }
+log "dotnet tools restored (dotnet-repl)"
 log "ready"

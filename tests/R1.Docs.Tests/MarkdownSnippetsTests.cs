@@ -64,8 +64,9 @@ public class MarkdownSnippetsTests
         var snippets = MarkdownSnippets.FindAll(TestPaths.RepoRoot);
 
         snippets.Where(s => s.File == "README.md").Should().HaveCountGreaterThanOrEqualTo(3, "the README has the quick starts");
-        snippets.Select(s => s.File).Should().Contain("docs/mlnet.md").And.OnlyContain(f => f == "README.md" || f.StartsWith("docs/")
-            || f.StartsWith("examples/"));
+        snippets.Select(s => s.File).Should().Contain("docs/mlnet.md").And.Contain("src/R1.MLNet/README.md")
+            .And.OnlyContain(f => f == "README.md" || f.StartsWith("docs/") || f.StartsWith("examples/")
+                || (f.StartsWith("src/") && f.EndsWith("/README.md")));
         foreach (var s in snippets)
         {
             foreach (var name in s.Setups) SnippetFixtures.Setup(name).Should().NotBeNull();

@@ -21,7 +21,6 @@ public static class RewardServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<RewardPipelineOptions>();
-        services.AddLogging();
         services.TryAddSingleton<IRewardScorer>(sp => RewardScorerWrapper.Apply(ActivatorUtilities.CreateInstance<RewardScorer>(sp), sp));
         configure?.Invoke(new ReasoningRewardsBuilder(services));
         return services;

@@ -4,7 +4,7 @@ namespace R1.Docs.Tests.Snippets;
 
 /// <summary>
 /// Finds the fenced C# blocks (<c>```csharp</c>, <c>```cs</c>, <c>```c#</c>) of the repository's documentation: <c>README.md</c>
-/// and every <c>*.md</c> under <c>docs/</c> and <c>examples/</c>. A fence may be indented (inside a list item); its indentation is
+/// the package READMEs (<c>src/*/README.md</c>) and every <c>*.md</c> under <c>docs/</c> and <c>examples/</c>. A fence may be indented (inside a list item); its indentation is
 /// removed from the block's lines. Marker comments on the lines just before a fence name the block's setup and check scripts.
 /// </summary>
 public static partial class MarkdownSnippets
@@ -17,11 +17,18 @@ public static partial class MarkdownSnippets
             .SelectMany(path => Parse(Path.GetRelativePath(repoRoot, path).Replace('\\', '/'), File.ReadAllText(path)))
             .ToList();
 
-    /// <summary>The markdown files whose C# blocks are tested: the README, then docs/ and examples/ (not build output).</summary>
+    /// <summary>
+    /// The markdown files whose C# blocks are tested: the README, the package READMEs (src/*/README.md), then docs/ and
+    /// examples/ (not build output).
+    /// </summary>
     public static IEnumerable<string> DocumentationFiles(string repoRoot)
     {
         var readme = Path.Combine(repoRoot, "README.md");
         if (File.Exists(readme)) yield return readme;
+        var src = Path.Combine(repoRoot, "src");
+        if (Directory.Exists(src))
+            foreach (var file in Directory.EnumerateFiles(src, "README.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                if (!IsBuildOutput(Path.GetRelativePath(repoRoot, file))) yield return file;
         foreach (var folder in new[] { "docs", "examples" })
         {
             var dir = Path.Combine(repoRoot, folder);
