@@ -3,9 +3,10 @@ using System.Text.RegularExpressions;
 namespace R1.Docs.Tests.Snippets;
 
 /// <summary>
-/// Finds the fenced C# blocks (<c>```csharp</c>, <c>```cs</c>, <c>```c#</c>) of the repository's documentation: <c>README.md</c>
-/// the package READMEs (<c>src/*/README.md</c>) and every <c>*.md</c> under <c>docs/</c> and <c>examples/</c>. A fence may be indented (inside a list item); its indentation is
-/// removed from the block's lines. Marker comments on the lines just before a fence name the block's setup and check scripts.
+/// Finds the fenced C# blocks (<c>```csharp</c>, <c>```cs</c>, <c>```c#</c>) of the repository's documentation: <c>README.md</c>,
+/// the package READMEs (<c>src/*/README.md</c>) and every <c>*.md</c> under <c>docs/</c> and <c>examples/</c>. A fence may be
+/// indented (inside a list item); its indentation is removed from the block's lines. Marker comments on
+/// the lines just before a fence name the block's setup and check scripts.
 /// </summary>
 public static partial class MarkdownSnippets
 {

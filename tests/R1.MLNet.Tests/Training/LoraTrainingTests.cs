@@ -88,7 +88,9 @@ public class LoraTrainingTests
         using var reference = KlReference.For(policy, beta: 0.04)!;
         reference.StoredCopy.Should().BeNull("no second copy of the model under LoRA");
         var expected = LogProbScorer.Compute(basePolicy.Model, batch).LogProbs.data<float>().ToArray();
-        reference.LogProbs(batch, 1.0).data<float>().ToArray().Should().Equal(expected);
+        // The same weights through the LoRA wrapper (adapters off) and the plain Linear: equal up to the CPU kernel's rounding
+        // (bit-equal on the Intel machines this was written on, 1 ulp apart on an AMD EPYC).
+        reference.LogProbs(batch, 1.0).data<float>().ToArray().Should().Equal(expected, (a, e) => Math.Abs(a - e) <= 1e-6f);
         LogProbScorer.Compute(policy.Model, batch).LogProbs.detach().data<float>().ToArray().Should().NotEqual(expected, "the adapters are on");
     }
 
