@@ -16,7 +16,10 @@ internal static class BoundedCall
     {
         var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         cts.CancelAfter(timeout);
-        var work = Task.Run(() => call(cts.Token), CancellationToken.None);
+        // A thread of its own for the call's synchronous part: a callee that blocks (Thread.Sleep, a sync process wait) must not
+        // hold a pool thread that the other rewards of the batch wait for (on 2 cores the pool grows ~1 thread/s, past a timeout).
+        var work = Task.Factory.StartNew(() => call(cts.Token), CancellationToken.None, TaskCreationOptions.LongRunning,
+            TaskScheduler.Default).Unwrap();
         try
         {
             return await work.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
