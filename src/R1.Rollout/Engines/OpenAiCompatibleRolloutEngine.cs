@@ -30,7 +30,8 @@ public sealed class OpenAiCompatibleRolloutEngine : IRolloutEngine, IDisposable
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly RolloutEndpoint[] _endpoints;
-    private readonly ResiliencePipeline _pipeline;
+    private readonly ResiliencePipeline _retry;
+    private readonly ResiliencePipeline _timeout;
     private int _next;
 
     /// <summary>Creates an engine (it does not contact the servers; call <see cref="ValidateAsync"/> before training).</summary>
@@ -44,7 +45,8 @@ public sealed class OpenAiCompatibleRolloutEngine : IRolloutEngine, IDisposable
         _ownsHttp = httpClient is null;
         _http = httpClient ?? new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         _endpoints = options.Endpoints.Select(e => new RolloutEndpoint(e, options.MaxConcurrencyPerEndpoint)).ToArray();
-        _pipeline = BuildPipeline(options);
+        _retry = BuildRetry(options);
+        _timeout = new ResiliencePipelineBuilder().AddTimeout(options.Timeout).Build();
     }
 
     /// <summary>The servers with their counters (for tests and metrics).</summary>
@@ -100,7 +102,7 @@ public sealed class OpenAiCompatibleRolloutEngine : IRolloutEngine, IDisposable
         var tried = new List<RolloutEndpoint>();
         try
         {
-            return await _pipeline.ExecuteAsync(async ct =>
+            return await _retry.ExecuteAsync(async ct =>
             {
                 var endpoint = Pick(tried);
                 tried.Add(endpoint);
@@ -124,14 +126,21 @@ public sealed class OpenAiCompatibleRolloutEngine : IRolloutEngine, IDisposable
         return Enumerable.Range(0, candidates.Length).Select(k => candidates[(start + k) % candidates.Length]).MinBy(e => e.InFlight)!;
     }
 
+    /// <summary>Waits for a slot on <paramref name="endpoint"/> (not timed), then posts within the attempt timeout.</summary>
     private async Task<string> SendAsync(RolloutEndpoint endpoint, JsonObject body, CancellationToken cancellationToken)
     {
         endpoint.Enter();
         bool ok = false;
-        await endpoint.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try { await endpoint.Gate.WaitAsync(cancellationToken).ConfigureAwait(false); }
+        catch
+        {
+            endpoint.Leave(false);
+            throw;
+        }
         try
         {
-            string json = await PostAsync(endpoint, "/v1/completions", body, cancellationToken).ConfigureAwait(false);
+            string json = await _timeout.ExecuteAsync(
+                async ct => await PostAsync(endpoint, "/v1/completions", body, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             ok = true;
             return json;
         }
@@ -220,7 +229,7 @@ public sealed class OpenAiCompatibleRolloutEngine : IRolloutEngine, IDisposable
     private static bool IsTransient(Exception e) =>
         e is HttpRequestException or TimeoutRejectedException || e is RolloutEngineException { IsTransient: true };
 
-    private static ResiliencePipeline BuildPipeline(OpenAiRolloutEngineOptions options)
+    private static ResiliencePipeline BuildRetry(OpenAiRolloutEngineOptions options)
     {
         var builder = new ResiliencePipelineBuilder();
         if (options.MaxRetries > 0)
@@ -232,6 +241,6 @@ public sealed class OpenAiCompatibleRolloutEngine : IRolloutEngine, IDisposable
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
             });
-        return builder.AddTimeout(options.Timeout).Build();
+        return builder.Build();
     }
 }

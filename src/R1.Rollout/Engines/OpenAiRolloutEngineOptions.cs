@@ -14,7 +14,10 @@ public sealed class OpenAiRolloutEngineOptions
     /// <summary>Most requests in flight on one endpoint at a time. Default 8.</summary>
     public int MaxConcurrencyPerEndpoint { get; set; } = 8;
 
-    /// <summary>Limit of one attempt of one request (one prompt's G samples). Default 120 s.</summary>
+    /// <summary>
+    /// Limit of one attempt of one request (one prompt's G samples), from when it is sent (waiting for a slot is not counted).
+    /// Default 120 s.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(120);
 
     /// <summary>Retries of a failed attempt (transport error, timeout, 5xx or 429), each on another endpoint when there is one. Default 2.</summary>

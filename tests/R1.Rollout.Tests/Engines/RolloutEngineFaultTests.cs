@@ -54,6 +54,25 @@ public sealed class RolloutEngineFaultTests
     }
 
     [Test]
+    public async Task No_more_than_the_concurrency_limit_is_in_flight_on_an_endpoint_and_the_rest_wait()
+    {
+        using var slow = new SlowEndpoint();
+        var options = EngineFixtures.Options(slow.Url);
+        options.MaxConcurrencyPerEndpoint = 2;
+        using var engine = new OpenAiCompatibleRolloutEngine(options);
+        using var cts = new CancellationTokenSource();
+        var prompts = Enumerable.Range(0, 5).Select(i => (IReadOnlyList<int>)[1 + i]).ToList();
+        var run = engine.GenerateGroupsAsync(prompts, 1, Sampling, cts.Token);
+        for (int i = 0; i < 200 && slow.Requests < 2; i++) await Task.Delay(25);
+        await Task.Delay(200);
+        slow.Requests.Should().Be(2);
+        engine.Endpoints[0].InFlight.Should().Be(5);
+        await cts.CancelAsync();
+        await run.Invoking(r => r).Should().ThrowAsync<OperationCanceledException>();
+        engine.Endpoints[0].InFlight.Should().Be(0);
+    }
+
+    [Test]
     public async Task Cancelling_stops_the_rollouts()
     {
         using var slow = new SlowEndpoint();
