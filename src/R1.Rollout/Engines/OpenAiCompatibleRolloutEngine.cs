@@ -181,7 +181,7 @@ public sealed class OpenAiCompatibleRolloutEngine : IRolloutEngine, IDisposable
         var models = ModelsWire.Parse(json);
         var model = models.FirstOrDefault(m => m.Id == _options.Model);
         if (model.Id is null)
-            throw new RolloutEngineException($"Model mismatch: {endpoint} serves {string.Join(", ", models.Select(m => $"'{m.Id}'"))} " +
+            throw new RolloutEngineException($"Model mismatch: {endpoint} serves {Served(models)} " +
                                              $"but the trainer expects '{_options.Model}'. Serve the policy's model under that id " +
                                              "(vLLM: --served-model-name) or set the engine's Model.");
         if (model.MaxModelLen < requirements.ContextLength)
@@ -225,6 +225,9 @@ public sealed class OpenAiCompatibleRolloutEngine : IRolloutEngine, IDisposable
             };
         }
     }
+
+    private static string Served(IReadOnlyList<(string Id, int? MaxModelLen)> models) =>
+        models.Count == 0 ? "no model" : string.Join(", ", models.Select(m => $"'{m.Id}'"));
 
     private static bool IsTransient(Exception e) =>
         e is HttpRequestException or TimeoutRejectedException || e is RolloutEngineException { IsTransient: true };
