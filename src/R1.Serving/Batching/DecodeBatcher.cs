@@ -106,6 +106,14 @@ internal sealed class DecodeBatcher : IAsyncDisposable
         foreach (var s in batch) s.Fail(new InvalidOperationException("The decode batch ended without a result for this request."));
     }
 
+    /// <summary>Takes no more submissions, decodes those already queued, then ends the loop (an adapter being unloaded).</summary>
+    public async Task DrainAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();

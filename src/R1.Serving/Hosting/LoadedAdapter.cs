@@ -1,0 +1,28 @@
+using R1.Rollout;
+using R1.Serving.Batching;
+
+namespace R1.Serving.Hosting;
+
+/// <summary>
+/// A LoRA adapter loaded at run time: its own frozen copy of the base policy with the adapter applied, and its own decode loop,
+/// so a decode batch never mixes rows of different adapters. Owns both.
+/// </summary>
+internal sealed class LoadedAdapter(string name, string path, Policy policy, DecodeBatcher batcher) : IAsyncDisposable
+{
+    public string Name { get; } = name;
+
+    public string Path { get; } = path;
+
+    public Policy Policy { get; } = policy;
+
+    public DecodeBatcher Batcher { get; } = batcher;
+
+    public long Created { get; } = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    /// <summary>Finishes the requests already queued for this adapter, then frees its copy of the weights.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Batcher.DrainAsync().ConfigureAwait(false);
+        Policy.Dispose();
+    }
+}
