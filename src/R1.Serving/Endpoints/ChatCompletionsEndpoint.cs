@@ -89,7 +89,8 @@ internal sealed class ChatCompletionsEndpoint(ServedModel model, DecodeBatcher b
         var splitters = plan.Choices.Select(_ => new ReasoningStreamSplitter(plan.ThinkOpened)).ToArray();
         string id = NewId();
         long created = Now();
-        ChatCompletionChunk Chunk(int i, ChunkDelta delta, string? finish = null) => new(id, created, plan.Target.Id, [new ChunkChoice(i, delta, finish)]);
+        ChatCompletionChunk Chunk(int i, ChunkDelta delta, string? finish = null) =>
+            new(id, created, plan.Target.Id, [new ChunkChoice(i, delta, finish)]);
         await ServerSentEvents.StartAsync(context.Response);
         for (int i = 0; i < plan.Choices.Count; i++)
             await ServerSentEvents.WriteAsync(context.Response, Chunk(i, new ChunkDelta(Role: "assistant", Content: "")), ct);

@@ -5,7 +5,9 @@ using R1.Serving.Hosting;
 
 namespace R1.Serving.Endpoints;
 
-/// <summary><c>GET /v1/models</c> (the served model and its loaded LoRA adapters) and <c>GET /health</c> (status and the batcher's counters).</summary>
+/// <summary>
+/// <c>GET /v1/models</c> (the served model and its loaded LoRA adapters) and <c>GET /health</c> (status and the batcher's counters).
+/// </summary>
 internal sealed class InfoEndpoints(ServedModel model, DecodeBatcher batcher, AdapterRegistry adapters)
 {
     private readonly long _created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();

@@ -18,7 +18,9 @@ internal sealed class AdapterRegistry(ServedModel model, ServerOptions options, 
 
     public LoadedAdapter? Find(string name) => _adapters.GetValueOrDefault(name);
 
-    /// <summary>Loads the PEFT folder as <paramref name="name"/>; refuses (400) a taken name, a full server or an adapter that does not fit.</summary>
+    /// <summary>
+    /// Loads the PEFT folder as <paramref name="name"/>; refuses (400) a taken name, a full server or an adapter that does not fit.
+    /// </summary>
     public async Task LoadAsync(string name, string path, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
