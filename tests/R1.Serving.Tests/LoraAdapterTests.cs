@@ -138,6 +138,20 @@ public sealed class LoraAdapterTests
         (await plain.PostAsync("/v1/unload_lora_adapter", new { lora_name = "a" })).Status.Should().Be(400);
     }
 
+    [Test]
+    public async Task MaxLoras_caps_the_adapters_loaded_at_once()
+    {
+        await using var one = await TinyServer.StartAsync(o => (o.EnableLora, o.MaxLoras) = (true, 1));
+        string folder = Path.Combine(_dir, "a");
+        (await PostTextAsync("/v1/load_lora_adapter", new { lora_name = "first", lora_path = folder }, one)).Status.Should().Be(200);
+        var (status, body) = await one.PostAsync("/v1/load_lora_adapter", new { lora_name = "second", lora_path = folder });
+        status.Should().Be(400);
+        ((string)body["error"]!["message"]!).Should().Contain("MaxLoras = 1");
+        (await PostTextAsync("/v1/unload_lora_adapter", new { lora_name = "first" }, one)).Status.Should().Be(200);
+        (await PostTextAsync("/v1/load_lora_adapter", new { lora_name = "second", lora_path = folder }, one)).Status.Should().Be(200,
+            "an unload frees the place");
+    }
+
     private async Task<string> CompleteAsync(string model)
     {
         var (status, body) = await _server.PostAsync("/v1/completions", new { model, prompt = Prompt, seed = 4, max_tokens = 16 });
@@ -146,9 +160,9 @@ public sealed class LoraAdapterTests
         return (string)body["choices"]![0]!["text"]!;
     }
 
-    private async Task<(int Status, string Text)> PostTextAsync(string path, object body)
+    private async Task<(int Status, string Text)> PostTextAsync(string path, object body, TinyServer? server = null)
     {
-        using var response = await _server.Http.PostAsJsonAsync(path, body);
+        using var response = await (server ?? _server).Http.PostAsJsonAsync(path, body);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 

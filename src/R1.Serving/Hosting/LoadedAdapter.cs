@@ -1,5 +1,6 @@
 using R1.Rollout;
 using R1.Serving.Batching;
+using R1.Serving.Endpoints;
 
 namespace R1.Serving.Hosting;
 
@@ -19,10 +20,14 @@ internal sealed class LoadedAdapter(string name, string path, Policy policy, Dec
 
     public long Created { get; } = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    /// <summary>Finishes the requests already queued for this adapter, then frees its copy of the weights.</summary>
+    /// <summary>
+    /// Finishes the requests already queued for this adapter (one that resolved the name but comes later gets 400
+    /// <c>model_not_found</c>), then frees its copy of the weights.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await Batcher.DrainAsync().ConfigureAwait(false);
+        var refusal = OpenAiException.BadRequest($"The model '{Name}' does not exist: the LoRA adapter was unloaded.", "model", "model_not_found");
+        await Batcher.DrainAsync(refusal).ConfigureAwait(false);
         Policy.Dispose();
     }
 }
