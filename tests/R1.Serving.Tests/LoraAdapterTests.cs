@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
 using R1.Rollout;
 using R1.Rollout.Generation;
 using R1.Rollout.Lora;
+using R1.Serving.Batching;
 using static TorchSharp.torch;
 
 namespace R1.Serving.Tests;
@@ -150,6 +152,22 @@ public sealed class LoraAdapterTests
         (await PostTextAsync("/v1/unload_lora_adapter", new { lora_name = "first" }, one)).Status.Should().Be(200);
         (await PostTextAsync("/v1/load_lora_adapter", new { lora_name = "second", lora_path = folder }, one)).Status.Should().Be(200,
             "an unload frees the place");
+    }
+
+    [Test]
+    public async Task A_drained_decode_loop_refuses_later_requests_with_the_given_reason()
+    {
+        using var policy = Policy.Load(TinyServer.ModelFolder);
+        var batcher = new DecodeBatcher(policy, new ServerOptions { ModelPath = "unused" }, NullLogger.Instance);
+        var prompt = policy.Tokenizer.Encode(Prompt);
+        var queued = new Submission([(prompt, new SamplingOptions { MaxNewTokens = 4, Seed = 1 })], null, null, CancellationToken.None);
+        batcher.Enqueue(queued);
+        var refusal = new InvalidOperationException("unloaded");
+        await batcher.DrainAsync(refusal);
+        (await queued.Results).Should().ContainSingle("a request queued before the unload is still decoded");
+        var late = new Submission([(prompt, new SamplingOptions { MaxNewTokens = 4 })], null, null, CancellationToken.None);
+        batcher.Enqueue(late);
+        await late.Invoking(s => s.Results).Should().ThrowAsync<InvalidOperationException>().WithMessage("unloaded");
     }
 
     private async Task<string> CompleteAsync(string model)
