@@ -73,6 +73,32 @@ public sealed partial class Policy
     }
 
     /// <summary>
+    /// A frozen copy of this policy (<see cref="CloneFrozen"/>) with the PEFT adapter in <paramref name="folder"/> loaded onto it
+    /// (<see cref="LoadAdapter"/>): what a server holds per adapter it serves beside the base. This policy is not touched.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The adapter is not LoRA, or its keys or shapes do not fit this model.</exception>
+    /// <exception cref="InvalidOperationException">This policy carries adapters with other settings.</exception>
+    public Policy CloneWithAdapter(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var clone = CloneFrozen();
+        try
+        {
+            clone.IsFrozen = false;
+            clone.LoadAdapter(folder);
+            foreach (var p in clone.Model.parameters()) p.requires_grad = false;
+            clone.Model.eval();
+            clone.IsFrozen = true;
+            return clone;
+        }
+        catch
+        {
+            clone.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Merges the adapters into the base weights (<c>W += (alpha / r) · B·A</c>, computed in fp32) and removes them, so
     /// <see cref="Save"/> then writes a plain Hugging Face folder for export. The base becomes trainable again.
     /// </summary>

@@ -12,7 +12,8 @@ namespace R1.Serving;
 /// <summary>
 /// The OpenAI-compatible server: an ASP.NET Core minimal-API host over a policy, with <c>/v1/chat/completions</c> (whole or
 /// streamed, the reasoning as <c>reasoning_content</c>), <c>/v1/completions</c> (with <c>logprobs</c>), <c>/v1/models</c> and
-/// <c>/health</c>. Concurrent requests that arrive within <see cref="ServerOptions.BatchWindow"/> share one decode batch.
+/// <c>/health</c>, and with <see cref="ServerOptions.EnableLora"/> vLLM's <c>/v1/load_lora_adapter</c> and
+/// <c>/v1/unload_lora_adapter</c>. Concurrent requests that arrive within <see cref="ServerOptions.BatchWindow"/> share one decode batch.
 /// </summary>
 public static class OpenAiServer
 {
@@ -45,27 +46,33 @@ public static class OpenAiServer
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("R1.Serving");
         var batcher = new DecodeBatcher(model.Policy, options, logger);
+        var adapters = new AdapterRegistry(model, options, logger);
         try
         {
-            Map(app, model, batcher, options, logger);
+            Map(app, model, batcher, adapters, options, logger);
             await app.StartAsync(cancellationToken);
         }
         catch
         {
             await app.DisposeAsync();
             await batcher.DisposeAsync();
+            await adapters.DisposeAsync();
             model.Dispose();
             throw;
         }
         var address = new Uri(app.Urls.First().Replace("[::]", "localhost").TrimEnd('/') + "/");
-        return new RunningServer(app, batcher, model, address);
+        return new RunningServer(app, batcher, adapters, model, address);
     }
 
-    private static void Map(WebApplication app, ServedModel model, DecodeBatcher batcher, ServerOptions options, ILogger logger)
+    private static void Map(WebApplication app, ServedModel model, DecodeBatcher batcher, AdapterRegistry adapters, ServerOptions options,
+        ILogger logger)
     {
-        var chat = new ChatCompletionsEndpoint(model, batcher, options);
-        var completions = new CompletionsEndpoint(model, batcher, options);
-        var info = new InfoEndpoints(model, batcher);
+        var chat = new ChatCompletionsEndpoint(model, batcher, adapters, options);
+        var completions = new CompletionsEndpoint(model, batcher, adapters, options);
+        var info = new InfoEndpoints(model, batcher, adapters);
+        var lora = new LoraAdapterEndpoints(adapters, options);
+        app.MapPost("/v1/load_lora_adapter", (HttpContext c) => ErrorHandling.Guard(c, lora.LoadAsync, logger));
+        app.MapPost("/v1/unload_lora_adapter", (HttpContext c) => ErrorHandling.Guard(c, lora.UnloadAsync, logger));
         app.MapPost("/v1/chat/completions", (HttpContext c) => ErrorHandling.Guard(c, chat.HandleAsync, logger));
         app.MapPost("/v1/completions", (HttpContext c) => ErrorHandling.Guard(c, completions.HandleAsync, logger));
         app.MapGet("/v1/models", info.Models);

@@ -10,9 +10,11 @@ public sealed class RunningServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly DecodeBatcher _batcher;
     private readonly ServedModel _model;
+    private readonly AdapterRegistry _adapters;
 
-    internal RunningServer(WebApplication app, DecodeBatcher batcher, ServedModel model, Uri baseAddress)
+    internal RunningServer(WebApplication app, DecodeBatcher batcher, AdapterRegistry adapters, ServedModel model, Uri baseAddress)
     {
+        _adapters = adapters;
         _app = app;
         _batcher = batcher;
         _model = model;
@@ -40,6 +42,7 @@ public sealed class RunningServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         await _batcher.DisposeAsync();
+        await _adapters.DisposeAsync();
         _model.Dispose();
     }
 }

@@ -38,6 +38,15 @@ public sealed class ServerOptions
     /// <summary>Most choices (<c>n</c>) one request may ask for. Default 16.</summary>
     public int MaxChoices { get; set; } = 16;
 
+    /// <summary>
+    /// Serves LoRA adapters loaded at run time through <c>/v1/load_lora_adapter</c> and <c>/v1/unload_lora_adapter</c> (vLLM's
+    /// <c>--enable-lora</c> with <c>VLLM_ALLOW_RUNTIME_LORA_UPDATING</c>); a request names an adapter as its <c>model</c>. Default false.
+    /// </summary>
+    public bool EnableLora { get; set; }
+
+    /// <summary>Most adapters loaded at once (each holds a copy of the base weights). Default 4.</summary>
+    public int MaxLoras { get; set; } = 4;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -47,6 +56,7 @@ public sealed class ServerOptions
         if (MaxBatchSize <= 0) throw new ArgumentException($"MaxBatchSize must be positive (got {MaxBatchSize}).");
         if (BatchWindow < TimeSpan.Zero) throw new ArgumentException($"BatchWindow must not be negative (got {BatchWindow}).");
         if (DefaultMaxTokens <= 0) throw new ArgumentException($"DefaultMaxTokens must be positive (got {DefaultMaxTokens}).");
+        if (MaxLoras <= 0) throw new ArgumentException($"MaxLoras must be positive (got {MaxLoras}).");
         if (MaxChoices <= 0) throw new ArgumentException($"MaxChoices must be positive (got {MaxChoices}).");
     }
 }

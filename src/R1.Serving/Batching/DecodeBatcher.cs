@@ -20,6 +20,7 @@ internal sealed class DecodeBatcher : IAsyncDisposable
     private readonly ServerOptions _options;
     private readonly ILogger _logger;
     private readonly Task _loop;
+    private Exception? _closed;
     private int _inFlight, _largest;
     private long _batches, _rows, _rejected;
 
@@ -47,7 +48,7 @@ internal sealed class DecodeBatcher : IAsyncDisposable
 
     public void Enqueue(Submission submission)
     {
-        if (!_queue.Writer.TryWrite(submission)) submission.Fail(new OperationCanceledException("The server is stopping."));
+        if (!_queue.Writer.TryWrite(submission)) submission.Fail(_closed ?? new OperationCanceledException("The server is stopping."));
     }
 
     private async Task LoopAsync()
@@ -104,6 +105,18 @@ internal sealed class DecodeBatcher : IAsyncDisposable
             foreach (var s in batch) s.Fail(e);
         }
         foreach (var s in batch) s.Fail(new InvalidOperationException("The decode batch ended without a result for this request."));
+    }
+
+    /// <summary>
+    /// Takes no more submissions (a later one fails with <paramref name="refusal"/>), decodes those already queued, then ends the
+    /// loop: an adapter being unloaded.
+    /// </summary>
+    public async Task DrainAsync(Exception refusal)
+    {
+        _closed = refusal;
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
     }
 
     public async ValueTask DisposeAsync()

@@ -15,9 +15,13 @@ namespace R1.Serving.Endpoints;
 /// <c>POST /v1/chat/completions</c>: renders the conversation with the chat template, decodes it in the shared batch, and returns
 /// the answer as <c>content</c> and the chain of thought as <c>reasoning_content</c> (DeepSeek's and vLLM's field), whole or as SSE.
 /// </summary>
-internal sealed class ChatCompletionsEndpoint(ServedModel model, DecodeBatcher batcher, ServerOptions options)
+internal sealed class ChatCompletionsEndpoint(ServedModel model, DecodeBatcher batcher, AdapterRegistry adapters, ServerOptions options)
 {
-    private sealed record Plan(IReadOnlyList<int> Prompt, IReadOnlyList<SamplingOptions> Choices, bool ThinkOpened, IReadOnlyList<string> Stops);
+    private sealed record Plan(IReadOnlyList<int> Prompt, IReadOnlyList<SamplingOptions> Choices, bool ThinkOpened, IReadOnlyList<string> Stops)
+    {
+        /// <summary>The model id answered (the base or the adapter named) and the decode loop that serves it.</summary>
+        public (string Id, DecodeBatcher Queue) Target { get; init; }
+    }
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -38,7 +42,7 @@ internal sealed class ChatCompletionsEndpoint(ServedModel model, DecodeBatcher b
 
     private Plan MakePlan(ChatCompletionRequest request)
     {
-        SamplingMapper.CheckModel(request, model);
+        var target = SamplingMapper.Target(request, model, adapters);
         var messages = ChatMessages.From(request.Messages);
         if (request.Logprobs == true)
             throw OpenAiException.BadRequest("logprobs are served by /v1/completions, not by chat completions.", "logprobs");
@@ -51,13 +55,16 @@ internal sealed class ChatCompletionsEndpoint(ServedModel model, DecodeBatcher b
         }
         var prompt = model.Policy.Tokenizer.Encode(text);
         var choices = SamplingMapper.Map(request, request.MaxCompletionTokens ?? request.MaxTokens, prompt.Count, n, model, options, "messages");
-        return new Plan(prompt, choices, ReasoningCompletion.PromptOpensThink(text), choices[0].StopStrings);
+        return new Plan(prompt, choices, ReasoningCompletion.PromptOpensThink(text), choices[0].StopStrings)
+        {
+            Target = (target?.Name ?? model.Id, target?.Batcher ?? batcher),
+        };
     }
 
     private Submission Submit(Plan plan, Action<int, string>? onText, CancellationToken cancellationToken)
     {
         var submission = new Submission(plan.Choices.Select(o => (plan.Prompt, o)).ToList(), null, onText, cancellationToken);
-        batcher.Enqueue(submission);
+        plan.Target.Queue.Enqueue(submission);
         return submission;
     }
 
@@ -69,7 +76,7 @@ internal sealed class ChatCompletionsEndpoint(ServedModel model, DecodeBatcher b
             var (reasoning, answer) = ReasoningStreamSplitter.Split(StopTextFilter.Final(r, plan.Stops), plan.ThinkOpened);
             return new ChatChoice(i, new AssistantMessage(answer, reasoning.Length > 0 ? reasoning : null), Finish(r));
         }).ToList();
-        return new ChatCompletion(NewId(), Now(), model.Id, choices, Usage(plan, results));
+        return new ChatCompletion(NewId(), Now(), plan.Target.Id, choices, Usage(plan, results));
     }
 
     private async Task StreamAsync(HttpContext context, Plan plan, bool includeUsage)
@@ -82,7 +89,8 @@ internal sealed class ChatCompletionsEndpoint(ServedModel model, DecodeBatcher b
         var splitters = plan.Choices.Select(_ => new ReasoningStreamSplitter(plan.ThinkOpened)).ToArray();
         string id = NewId();
         long created = Now();
-        ChatCompletionChunk Chunk(int i, ChunkDelta delta, string? finish = null) => new(id, created, model.Id, [new ChunkChoice(i, delta, finish)]);
+        ChatCompletionChunk Chunk(int i, ChunkDelta delta, string? finish = null) =>
+            new(id, created, plan.Target.Id, [new ChunkChoice(i, delta, finish)]);
         await ServerSentEvents.StartAsync(context.Response);
         for (int i = 0; i < plan.Choices.Count; i++)
             await ServerSentEvents.WriteAsync(context.Response, Chunk(i, new ChunkDelta(Role: "assistant", Content: "")), ct);
@@ -96,7 +104,7 @@ internal sealed class ChatCompletionsEndpoint(ServedModel model, DecodeBatcher b
             await ServerSentEvents.WriteAsync(context.Response, Chunk(i, last, Finish(results[i])), ct);
         }
         if (includeUsage)
-            await ServerSentEvents.WriteAsync(context.Response, new ChatCompletionChunk(id, created, model.Id, [], Usage(plan, results)), ct);
+            await ServerSentEvents.WriteAsync(context.Response, new ChatCompletionChunk(id, created, plan.Target.Id, [], Usage(plan, results)), ct);
         await ServerSentEvents.DoneAsync(context.Response, ct);
     }
 

@@ -11,7 +11,7 @@ namespace R1.Serving.Endpoints;
 /// <c>POST /v1/completions</c>: text or token-id prompts, <c>n</c> choices per prompt, and <c>logprobs</c> (tokens, token_logprobs,
 /// top_logprobs, text_offset), all decoded in the shared batch.
 /// </summary>
-internal sealed class CompletionsEndpoint(ServedModel model, DecodeBatcher batcher, ServerOptions options)
+internal sealed class CompletionsEndpoint(ServedModel model, DecodeBatcher batcher, AdapterRegistry adapters, ServerOptions options)
 {
     /// <summary>vLLM's default cap on <c>logprobs</c>.</summary>
     public const int MaxLogprobs = 20;
@@ -20,26 +20,28 @@ internal sealed class CompletionsEndpoint(ServedModel model, DecodeBatcher batch
     {
         var request = await JsonSerializer.DeserializeAsync<CompletionRequest>(context.Request.Body, ServingJson.Options, context.RequestAborted)
                       ?? throw OpenAiException.BadRequest("The request body is empty.");
+        var target = SamplingMapper.Target(request, model, adapters);
         var (prompts, rows) = Plan(request);
+        var queue = target?.Batcher ?? batcher;
+        string id = target?.Name ?? model.Id;
         if (!batcher.TryAdmit()) throw ChatCompletionsEndpoint.TooManyRequests(options);
         try
         {
             if (request.Stream == true)
             {
-                await CompletionStream.WriteAsync(context, batcher, model.Id, rows);
+                await CompletionStream.WriteAsync(context, queue, id, rows);
                 return;
             }
             var submission = new Submission(rows, request.Logprobs, null, context.RequestAborted);
-            batcher.Enqueue(submission);
+            queue.Enqueue(submission);
             var results = await submission.Results.WaitAsync(context.RequestAborted);
-            await context.Response.WriteAsJsonAsync(Response(request, prompts, rows, results), ServingJson.Options);
+            await context.Response.WriteAsJsonAsync(Response(request, id, prompts, rows, results), ServingJson.Options);
         }
         finally { batcher.Release(); }
     }
 
     private (IReadOnlyList<IReadOnlyList<int>> Prompts, List<(IReadOnlyList<int>, SamplingOptions)> Rows) Plan(CompletionRequest request)
     {
-        SamplingMapper.CheckModel(request, model);
         if (request.Stream == true && request.Logprobs is not null)
             throw OpenAiException.BadRequest("logprobs are not streamed; ask without stream.", "logprobs");
         if (request.Echo == true) throw OpenAiException.BadRequest("echo is not supported.", "echo");
@@ -54,7 +56,7 @@ internal sealed class CompletionsEndpoint(ServedModel model, DecodeBatcher batch
         return (prompts, rows);
     }
 
-    private TextCompletion Response(CompletionRequest request, IReadOnlyList<IReadOnlyList<int>> prompts,
+    private TextCompletion Response(CompletionRequest request, string id, IReadOnlyList<IReadOnlyList<int>> prompts,
         List<(IReadOnlyList<int> Prompt, SamplingOptions Options)> rows, IReadOnlyList<GenerationResult> results)
     {
         var choices = results.Select((r, i) =>
@@ -65,6 +67,6 @@ internal sealed class CompletionsEndpoint(ServedModel model, DecodeBatcher batch
             return new TextChoice(i, text, logprobs, ChatCompletionsEndpoint.Finish(r));
         }).ToList();
         var usage = new Usage(prompts.Sum(p => p.Count), results.Sum(r => r.CompletionIds.Count));
-        return new TextCompletion("cmpl-" + Guid.NewGuid().ToString("N"), ChatCompletionsEndpoint.Now(), model.Id, choices, usage);
+        return new TextCompletion("cmpl-" + Guid.NewGuid().ToString("N"), ChatCompletionsEndpoint.Now(), id, choices, usage);
     }
 }

@@ -8,12 +8,15 @@ namespace R1.Serving.Endpoints;
 /// <summary>Checks the sampling fields of a request and maps them onto <see cref="SamplingOptions"/>, one per choice.</summary>
 internal static class SamplingMapper
 {
-    /// <summary>Refuses a request for another model than the one served (a missing <c>model</c> means the served one).</summary>
-    public static void CheckModel(SamplingRequest request, ServedModel model)
+    /// <summary>
+    /// The loaded adapter a request names as its <c>model</c>, or null for the base model (also when <c>model</c> is missing);
+    /// refuses any other name.
+    /// </summary>
+    public static LoadedAdapter? Target(SamplingRequest request, ServedModel model, AdapterRegistry adapters)
     {
-        if (!string.IsNullOrEmpty(request.Model) && request.Model != model.Id)
-            throw OpenAiException.BadRequest(
-                $"The model '{request.Model}' does not exist; this server serves '{model.Id}'.", "model", "model_not_found");
+        if (string.IsNullOrEmpty(request.Model) || request.Model == model.Id) return null;
+        return adapters.Find(request.Model) ?? throw OpenAiException.BadRequest(
+            $"The model '{request.Model}' does not exist; this server serves '{model.Id}'.", "model", "model_not_found");
     }
 
     /// <summary>The number of choices, checked against <paramref name="max"/>.</summary>
