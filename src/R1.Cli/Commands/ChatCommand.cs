@@ -16,11 +16,11 @@ internal sealed class ChatCommand(IAnsiConsole console) : VerbCommand<ChatSettin
     protected override async Task<int> RunAsync(R1Config file, ChatSettings settings, CancellationToken cancellationToken)
     {
         var c = settings.Resolve(file);
-        using var policy = PolicyFactory.Open(c.Model, c.Device, c.Seed ?? 42);
+        using var policy = PolicyFactory.Open(c.Model, c.Device, SeedOf(c));
         var template = c.Template is null ? null : PromptFormats.For(c.Template, policy).Template;
         var defaults = new SamplingOptions
         {
-            Temperature = c.Temperature ?? 0.6, TopP = c.TopP ?? 0.95, MaxNewTokens = c.MaxNewTokens ?? 512, Seed = c.Seed ?? 42,
+            Temperature = c.Temperature ?? 0.6, TopP = c.TopP ?? 0.95, MaxNewTokens = c.MaxNewTokens ?? 512, Seed = SeedOf(c),
         };
         var client = policy.AsChatClient(template, defaults);
         var history = new List<ChatMessage>();

@@ -24,9 +24,9 @@ internal sealed class EvalCommand(IAnsiConsole console) : VerbCommand<EvalSettin
         data.Limit = c.Limit ?? data.Limit;
         var items = DatasetMapper.Items(data);
         string output = c.Output ?? Path.GetFullPath("r1-eval");
-        var ml = new MLContext(seed: c.Seed ?? 42);
+        var ml = new MLContext(seed: SeedOf(c));
         var view = ml.Data.LoadFromEnumerable(items.Select(EvalRow.From));
-        using var policy = PolicyFactory.Open(c.Model, c.Device, c.Seed ?? 42);
+        using var policy = PolicyFactory.Open(c.Model, c.Device, SeedOf(c));
         var options = Options(c, benchmark, PromptFormats.For(c.Template, policy), Logging(settings));
         Console.MarkupLine($"[bold]eval[/] {Markup.Escape(c.Model!)} on {benchmark}: {items.Count} questions x k={options.Samples}, " +
                            $"T {options.Sampling.Temperature:G3}, top-p {options.Sampling.TopP:G3}, {options.Sampling.MaxNewTokens} new tokens");
@@ -43,19 +43,16 @@ internal sealed class EvalCommand(IAnsiConsole console) : VerbCommand<EvalSettin
         Microsoft.Extensions.Logging.ILoggerFactory logging)
     {
         var options = new EvaluationOptions { Prompt = prompt, KeepCompletions = true };
-        options.Sampling.Seed = c.Seed ?? 42;
+        options.Sampling.Seed = SeedOf(c);
         if (c.Samples is { } k) options.Samples = k;
         if (c.BatchSize is { } batch) options.BatchSize = batch;
-        if (c.MaxNewTokens is { } tokens) options.Sampling.MaxNewTokens = tokens;
-        if (c.Temperature is { } t) options.Sampling.Temperature = t;
-        if (c.TopP is { } p) options.Sampling.TopP = p;
+        ApplySampling(c, options.Sampling);
         if (Benchmarks.IsCode(benchmark))
         {
             options.Rewards = RewardFactory.Create(new Dictionary<string, double> { ["code"] = 1.0 }, logging);
             options.CorrectnessReward = "code";
         }
-        try { options.Validate(); }
-        catch (ArgumentException e) { throw new CliException($"eval: {e.Message.Split(" (Parameter")[0]}", e); }
+        Validate("eval", options.Validate);
         return options;
     }
 

@@ -18,7 +18,7 @@ internal sealed class GrpoCommand(IAnsiConsole console) : VerbCommand<GrpoSettin
         string output = RequireOutput(c, "the policy folder to write");
         var options = Options(c);
         var rewards = RewardFactory.Create(c.Rewards, Logging(settings));
-        using var policy = PolicyFactory.Open(c.Model, c.Device, c.Seed ?? 42);
+        using var policy = PolicyFactory.Open(c.Model, c.Device, SeedOf(c));
         var prompt = PromptFormats.For(c.Template, policy);
         Console.MarkupLine($"[bold]grpo[/] {Markup.Escape(c.Model!)}: {examples.Count} prompts, {options.MaxSteps} steps of " +
                            $"{options.PromptsPerStep} x G={options.NumGenerations}, lr {options.Optimizer.LearningRate:G3}, " +
@@ -41,18 +41,15 @@ internal sealed class GrpoCommand(IAnsiConsole console) : VerbCommand<GrpoSettin
 
     private static GrpoOptions Options(GrpoConfig c)
     {
-        var options = new GrpoOptions { Seed = c.Seed ?? 42 };
+        var options = new GrpoOptions { Seed = SeedOf(c) };
         if (c.MaxSteps is { } steps) options.MaxSteps = steps;
         if (c.PromptsPerStep is { } prompts) options.PromptsPerStep = prompts;
         if (c.NumGenerations is { } g) options.NumGenerations = g;
         if (c.LearningRate is { } lr) options.Optimizer.LearningRate = lr;
         if (c.Beta is { } beta) options.Loss.Beta = beta;
-        if (c.MaxNewTokens is { } tokens) options.Sampling.MaxNewTokens = tokens;
-        if (c.Temperature is { } t) options.Sampling.Temperature = t;
-        if (c.TopP is { } p) options.Sampling.TopP = p;
+        ApplySampling(c, options.Sampling);
         if (c.EvalEvery is { } every) options.Evaluation.Every = every;
-        try { options.Validate(); }
-        catch (ArgumentException e) { throw new CliException($"grpo: {e.Message.Split(" (Parameter")[0]}", e); }
+        Validate("grpo", options.Validate);
         return options;
     }
 

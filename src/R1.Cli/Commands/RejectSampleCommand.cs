@@ -26,7 +26,7 @@ internal sealed class RejectSampleCommand(IAnsiConsole console) : VerbCommand<Re
         string output = RequireOutput(c, "the JSONL file to write");
         var options = Options(c);
         var rewards = RewardFactory.Create(c.Rewards, Logging(settings));
-        using var policy = PolicyFactory.Open(c.Model, c.Device, c.Seed ?? 42);
+        using var policy = PolicyFactory.Open(c.Model, c.Device, SeedOf(c));
         var prompt = PromptFormats.For(c.Template, policy);
         int batches = (int)Math.Ceiling(examples.Count / (double)options.PromptsPerBatch);
         Console.MarkupLine($"[bold]reject-sample[/] {Markup.Escape(c.Model!)}: {examples.Count} prompts x k={options.SamplesPerPrompt}, " +
@@ -48,14 +48,11 @@ internal sealed class RejectSampleCommand(IAnsiConsole console) : VerbCommand<Re
 
     private static RejectionSamplingOptions Options(RejectSampleConfig c)
     {
-        var options = new RejectionSamplingOptions { Seed = c.Seed ?? 42 };
+        var options = new RejectionSamplingOptions { Seed = SeedOf(c) };
         if (c.Samples is { } k) options.SamplesPerPrompt = k;
         if (c.BatchSize is { } batch) options.PromptsPerBatch = batch;
-        if (c.MaxNewTokens is { } tokens) options.Sampling.MaxNewTokens = tokens;
-        if (c.Temperature is { } t) options.Sampling.Temperature = t;
-        if (c.TopP is { } p) options.Sampling.TopP = p;
-        try { options.Validate(); }
-        catch (ArgumentException e) { throw new CliException($"reject-sample: {e.Message.Split(" (Parameter")[0]}", e); }
+        ApplySampling(c, options.Sampling);
+        Validate("reject-sample", options.Validate);
         return options;
     }
 

@@ -18,7 +18,7 @@ internal sealed class SftCommand(IAnsiConsole console) : VerbCommand<SftSettings
         var options = Options(c);
         int total = options.MaxSteps > 0 ? options.MaxSteps
             : options.Epochs * (int)Math.Ceiling(pairs.Count / (double)(options.BatchSize * options.GradientAccumulationSteps));
-        using var policy = PolicyFactory.Open(c.Model, c.Device, c.Seed ?? 42);
+        using var policy = PolicyFactory.Open(c.Model, c.Device, SeedOf(c));
         var prompt = PromptFormats.For(c.Template, policy);
         Console.MarkupLine($"[bold]sft[/] {Markup.Escape(c.Model!)}: {pairs.Count} examples, {total} steps of {options.BatchSize}, " +
                            $"lr {options.Optimizer.LearningRate:G3}");
@@ -38,13 +38,12 @@ internal sealed class SftCommand(IAnsiConsole console) : VerbCommand<SftSettings
 
     private static SftOptions Options(SftConfig c)
     {
-        var options = new SftOptions { Seed = c.Seed ?? 42, LogEvery = 1 };
+        var options = new SftOptions { Seed = SeedOf(c), LogEvery = 1 };
         if (c.Epochs is { } epochs) options.Epochs = epochs;
         if (c.MaxSteps is { } steps) options.MaxSteps = steps;
         if (c.BatchSize is { } batch) options.BatchSize = batch;
         if (c.LearningRate is { } lr) options.Optimizer.LearningRate = lr;
-        try { options.Validate(); }
-        catch (ArgumentException e) { throw new CliException($"sft: {e.Message.Split(" (Parameter")[0]}", e); }
+        Validate("sft", options.Validate);
         return options;
     }
 

@@ -1,4 +1,5 @@
 using R1.Cli.Configuration;
+using R1.Rollout.Generation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,6 +14,27 @@ internal abstract class VerbCommand<TSettings>(IAnsiConsole console) : AsyncComm
         RunAsync(ConfigLoader.Load(settings.Config), settings, cancellationToken);
 
     protected abstract Task<int> RunAsync(R1Config file, TSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>The seed when neither the config nor <c>--seed</c> sets one.</summary>
+    protected const int DefaultSeed = 42;
+
+    /// <summary>The run's seed: the config's or <c>--seed</c>, else <see cref="DefaultSeed"/>.</summary>
+    protected static int SeedOf(CommonConfig config) => config.Seed ?? DefaultSeed;
+
+    /// <summary>Applies the config's sampling keys (maxNewTokens, temperature, topP) over a verb's defaults.</summary>
+    protected static void ApplySampling(CommonConfig config, SamplingOptions sampling)
+    {
+        if (config.MaxNewTokens is { } tokens) sampling.MaxNewTokens = tokens;
+        if (config.Temperature is { } t) sampling.Temperature = t;
+        if (config.TopP is { } p) sampling.TopP = p;
+    }
+
+    /// <summary>Runs an options' <c>Validate()</c>, turning its <see cref="ArgumentException"/> into a CLI error named after the verb.</summary>
+    protected static void Validate(string verb, Action validate)
+    {
+        try { validate(); }
+        catch (ArgumentException e) { throw new CliException($"{verb}: {e.Message.Split(" (Parameter")[0]}", e); }
+    }
 
     protected static string RequireOutput(CommonConfig config, string what) =>
         config.Output ?? throw new CliException($"No output: set 'output' in the config or pass --output ({what}).");
