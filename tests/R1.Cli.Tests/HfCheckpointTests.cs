@@ -18,7 +18,7 @@ public sealed class HfCheckpointTests
     public void CreateCheckpoint()
     {
         _dir = TinyData.TempFolder();
-        _model = TinyHfFolder.Create(Path.Combine(_dir, "qwen-tiny"));
+        _model = TinyQwenCheckpoint.Write(Path.Combine(_dir, "qwen-tiny"));
     }
 
     [OneTimeTearDown]

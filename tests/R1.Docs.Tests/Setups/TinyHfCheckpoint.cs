@@ -1,46 +1,13 @@
-using System.Text.Json;
 using R1.Docs.Tests.Snippets;
-using R1.Rollout;
-using R1.Rollout.Models;
-using R1.Rollout.Tokenization;
 
 namespace R1.Docs.Tests.Setups;
 
 /// <summary>
-/// The README's Hugging Face folder <c>DeepSeek-R1-Distill-Qwen-1.5B</c>, as a stand-in: a tiny random Qwen2 model (one layer,
-/// hidden size 16) with Qwen's special-token ids and a real Hugging Face tokenizer (Qwen3's, from testdata). The weights are
-/// written by <see cref="Policy.Save"/>; the tokenizer files are copied in, so the tokenizer is loaded only once, by the
-/// snippet's <c>Policy.Load</c>. The vocabulary is the tokenizer's exactly: real Qwen checkpoints pad it (vocab_size 151936),
-/// and a random model samples those unused ids, which the tokenizer cannot decode.
+/// The README's Hugging Face folder <c>DeepSeek-R1-Distill-Qwen-1.5B</c>, as a stand-in: the tiny random Qwen2 model with Qwen3's
+/// real tokenizer of <see cref="TinyQwenCheckpoint"/>, so the tokenizer is loaded only by the snippet's <c>Policy.Load</c>.
 /// </summary>
 [SnippetSetup("tiny-hf-checkpoint")]
 public static class TinyHfCheckpoint
 {
-    private const int EndOfText = 151_643, ImEnd = 151_645;
-
-    public static void Run(SnippetContext context)
-    {
-        var folder = context.Path("DeepSeek-R1-Distill-Qwen-1.5B");
-        var config = new ModelConfig
-        {
-            ModelType = "qwen2", VocabSize = TokenizerVocabSize(), HiddenSize = 16, IntermediateSize = 32, NumHiddenLayers = 1,
-            NumAttentionHeads = 2, NumKeyValueHeads = 1, MaxPositionEmbeddings = 2048, RopeTheta = 10000, TieWordEmbeddings = true,
-            EosTokenIds = [ImEnd, EndOfText], BosTokenId = EndOfText,
-        };
-        // Any tokenizer within the vocabulary will do for random weights; it is replaced by the HF one below.
-        using (var policy = Policy.Create(config, CharTokenizer.CreateDefault(), new PolicyOptions { Seed = 1 }))
-            policy.Save(folder);
-        File.Delete(Path.Combine(folder, CharTokenizer.FileName));
-        Qwen3TokenizerFolder.CopyQwen3Tokenizer(folder);
-    }
-
-    /// <summary>One more than the largest id in Qwen3's <c>tokenizer.json</c> (its vocabulary and added tokens).</summary>
-    private static int TokenizerVocabSize()
-    {
-        using var json = JsonDocument.Parse(File.ReadAllBytes(TestPaths.TestData("tokenizers/qwen3/tokenizer.json")));
-        var root = json.RootElement;
-        int vocab = root.GetProperty("model").GetProperty("vocab").EnumerateObject().Max(t => t.Value.GetInt32());
-        int added = root.GetProperty("added_tokens").EnumerateArray().Max(t => t.GetProperty("id").GetInt32());
-        return Math.Max(vocab, added) + 1;
-    }
+    public static void Run(SnippetContext context) => TinyQwenCheckpoint.Write(context.Path("DeepSeek-R1-Distill-Qwen-1.5B"));
 }

@@ -3,17 +3,20 @@ using R1.Rollout;
 using R1.Rollout.Models;
 using R1.Rollout.Tokenization;
 
-namespace R1.Cli.Tests.TestSupport;
+namespace R1.Tests.Shared;
 
 /// <summary>
-/// A tiny random Qwen2 checkpoint folder with a real Hugging Face tokenizer (Qwen3's, from testdata) and Qwen's special ids:
-/// one layer, hidden size 16, the vocabulary exactly the tokenizer's, so a random model only samples decodable ids.
+/// A tiny random Qwen2 checkpoint folder with a real Hugging Face tokenizer (Qwen3's, from testdata) and Qwen's special ids: one
+/// layer, hidden size 16. The weights are written by <see cref="Policy.Save"/>; the tokenizer files are copied in. The vocabulary
+/// is the tokenizer's exactly: real Qwen checkpoints pad it (vocab_size 151936), and a random model samples those unused ids,
+/// which the tokenizer cannot decode. Linked into the test projects that reference R1.Rollout (not via <c>Shared/*.cs</c>).
 /// </summary>
-internal static class TinyHfFolder
+internal static class TinyQwenCheckpoint
 {
     private const int EndOfText = 151_643, ImEnd = 151_645;
 
-    public static string Create(string folder)
+    /// <summary>Writes the checkpoint into <paramref name="folder"/> and returns it.</summary>
+    public static string Write(string folder)
     {
         var config = new ModelConfig
         {
@@ -21,6 +24,7 @@ internal static class TinyHfFolder
             NumAttentionHeads = 2, NumKeyValueHeads = 1, MaxPositionEmbeddings = 2048, RopeTheta = 10000, TieWordEmbeddings = true,
             EosTokenIds = [ImEnd, EndOfText], BosTokenId = EndOfText,
         };
+        // Any tokenizer within the vocabulary will do for random weights; it is replaced by the HF one below.
         using (var policy = Policy.Create(config, CharTokenizer.CreateDefault(), new PolicyOptions { Seed = 1 }))
             policy.Save(folder);
         File.Delete(Path.Combine(folder, CharTokenizer.FileName));
@@ -29,6 +33,7 @@ internal static class TinyHfFolder
         return folder;
     }
 
+    /// <summary>One more than the largest id in Qwen3's <c>tokenizer.json</c> (its vocabulary and added tokens).</summary>
     private static int TokenizerVocabSize()
     {
         using var json = JsonDocument.Parse(File.ReadAllBytes(TestPaths.TestData("tokenizers/qwen3/tokenizer.json")));
