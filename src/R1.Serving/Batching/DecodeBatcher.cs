@@ -29,7 +29,9 @@ internal sealed class DecodeBatcher : IAsyncDisposable
         _policy = policy;
         _options = options;
         _logger = logger;
-        _loop = Task.Run(LoopAsync);
+        // The decode loop owns a thread: a batch blocks it for its whole decode, and must not hold one of the few pool threads
+        // that answer the requests whose rows have finished.
+        _loop = Task.Factory.StartNew(Loop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public BatchingStats Stats => new(Interlocked.Read(ref _batches), Interlocked.Read(ref _rows), Volatile.Read(ref _largest),
@@ -51,20 +53,20 @@ internal sealed class DecodeBatcher : IAsyncDisposable
         if (!_queue.Writer.TryWrite(submission)) submission.Fail(_closed ?? new OperationCanceledException("The server is stopping."));
     }
 
-    private async Task LoopAsync()
+    private void Loop()
     {
         var reader = _queue.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
-                Run(await CollectAsync(reader).ConfigureAwait(false));
+            while (reader.WaitToReadAsync(_stop.Token).AsTask().GetAwaiter().GetResult())
+                Run(Collect(reader));
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested) { }
         while (reader.TryRead(out var left)) left.Fail(new OperationCanceledException("The server is stopping."));
     }
 
     /// <summary>The submissions that arrive within the batch window after the first, up to the batch size in rows.</summary>
-    private async Task<List<Submission>> CollectAsync(ChannelReader<Submission> reader)
+    private List<Submission> Collect(ChannelReader<Submission> reader)
     {
         var batch = new List<Submission>();
         int rows = 0;
@@ -83,7 +85,7 @@ internal sealed class DecodeBatcher : IAsyncDisposable
             wait.CancelAfter(left);
             try
             {
-                if (!await reader.WaitToReadAsync(wait.Token).ConfigureAwait(false)) return batch;
+                if (!reader.WaitToReadAsync(wait.Token).AsTask().GetAwaiter().GetResult()) return batch;
             }
             catch (OperationCanceledException) when (!_stop.IsCancellationRequested) { return batch; }
         }
