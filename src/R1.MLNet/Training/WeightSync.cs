@@ -27,7 +27,8 @@ internal sealed class WeightSync : IDisposable
         (_policy, _options, _logger) = (policy, options, logger);
         _lora = policy.Lora is null ? null : (ILoraRolloutEngine)options.Engine!;
         _ownsDirectory = options.SyncDirectory is null;
-        _directory = Path.GetFullPath(options.SyncDirectory ?? Path.Combine(Path.GetTempPath(), "r1-grpo-sync-" + Guid.NewGuid().ToString("N")[..12]));
+        string temp = Path.Combine(Path.GetTempPath(), "r1-grpo-sync-" + Guid.NewGuid().ToString("N")[..12]);
+        _directory = Path.GetFullPath(options.SyncDirectory ?? temp);
         Directory.CreateDirectory(_directory);
         _originalAdapter = _lora?.Adapter;
     }
