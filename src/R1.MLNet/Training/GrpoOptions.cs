@@ -87,6 +87,11 @@ public sealed class GrpoOptions
     /// </summary>
     public LoraOptions? Lora { get; set; }
 
+    /// <summary>
+    /// Where rollouts are generated (this process, or a remote engine with weight sync, π_old choice and overlap). Default in this process.
+    /// </summary>
+    public RolloutOptions Rollout { get; set; } = new();
+
     /// <summary>Precision, gradient checkpointing and the memory budget. Default float32, no checkpointing, no budget.</summary>
     public TrainingMemoryOptions Memory { get; set; } = new();
 
@@ -100,6 +105,7 @@ public sealed class GrpoOptions
         copy.Checkpoints = Checkpoints?.Clone()!;
         copy.Lora = Lora?.Clone();
         copy.Memory = Memory?.Clone()!;
+        copy.Rollout = Rollout?.Clone()!;
         copy.Evaluation = Evaluation?.Clone()!;
         copy.AccuracyRewards = AccuracyRewards is null ? null : [.. AccuracyRewards];
         return copy;
@@ -127,7 +133,7 @@ public sealed class GrpoOptions
         foreach (var (group, value) in new (string, object?)[]
                  {
                      (nameof(Sampling), Sampling), (nameof(Loss), Loss), (nameof(Optimizer), Optimizer),
-                     (nameof(Checkpoints), Checkpoints), (nameof(Evaluation), Evaluation),
+                     (nameof(Checkpoints), Checkpoints), (nameof(Evaluation), Evaluation), (nameof(Rollout), Rollout),
                  })
             if (value is null) throw new ArgumentNullException(group, $"GrpoOptions.{group} must not be null.");
         SamplingChecks.Validate(Sampling, "GrpoOptions.Sampling");
@@ -137,6 +143,7 @@ public sealed class GrpoOptions
         Optimizer.Validate(nameof(GrpoOptions));
         Checkpoints.Validate(nameof(GrpoOptions));
         Evaluation.Validate(nameof(GrpoOptions));
+        Rollout.Validate(nameof(GrpoOptions));
         if (Memory is null) throw new ArgumentNullException(nameof(Memory), "GrpoOptions.Memory must not be null.");
         Memory.Validate(nameof(GrpoOptions));
         Lora?.Validate("GrpoOptions.Lora");

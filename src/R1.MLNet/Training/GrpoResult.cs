@@ -7,4 +7,11 @@ namespace R1.MLNet.Training;
 /// <param name="LastCheckpoint">The newest checkpoint folder written, if any.</param>
 /// <param name="FinalEvaluation">Held-out accuracy at the end, when an evaluation set was given.</param>
 public sealed record GrpoResult(IReadOnlyList<GrpoStepMetrics> History, int StepsCompleted, bool Cancelled, string? LastCheckpoint,
-    EvaluationResult? FinalEvaluation);
+    EvaluationResult? FinalEvaluation)
+{
+    /// <summary>Generation seconds hidden behind learning over this call's steps (<see cref="RolloutOptions.Overlap"/>; 0 without it).</summary>
+    public double TotalRolloutOverlapSeconds => History.Sum(m => m.RolloutOverlapSeconds);
+
+    /// <summary>Seconds spent pushing weights to a remote rollout engine over this call's steps.</summary>
+    public double TotalSyncSeconds => History.Sum(m => m.SyncSeconds);
+}

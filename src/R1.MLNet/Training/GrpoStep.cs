@@ -13,10 +13,11 @@ namespace R1.MLNet.Training;
 /// One GRPO step: 1. sample G completions per prompt from π_old (the current policy); 2. score them; 3. group-normalise
 /// the rewards into advantages; 4. μ optimisation passes of <see cref="GrpoLoss"/> over that batch.
 /// </summary>
-internal sealed class GrpoStep(Policy policy, KlReference? reference, IRewardScorer rewards, GrpoOptions options, CompletionSampler sampler,
+internal sealed class GrpoStep(Policy policy, KlReference? reference, IRewardScorer rewards, GrpoOptions options, RolloutSource source,
     TrainingOptimizer optimizer, ILogger logger)
 {
     private readonly GrpoLossSettings _loss = WithLength(options.Loss, options.Sampling.MaxNewTokens);
+    private readonly bool _engineOldLogProbs = EngineOldLogProbs(options, logger);
 
     public GrpoStepMetrics Run(int step, IReadOnlyList<ReasoningExample> prompts)
     {
@@ -24,17 +25,22 @@ internal sealed class GrpoStep(Policy policy, KlReference? reference, IRewardSco
         int g = options.NumGenerations;
         var clock = Stopwatch.StartNew();
 
-        // 1. Rollout: P×G completions in one batched, KV-cached generate call, then π_old and reference log-probs.
-        var sampling = options.Sampling.Clone();
-        sampling.Seed = (long)options.EffectiveSeed * 1_000_003 + step;
-        var completions = sampler.SampleGroups(prompts.Select(p => p.Prompt).ToList(), g, sampling).SelectMany(x => x).ToList();
+        // 1. Rollout: P×G completions (in one batched, KV-cached generate call, or from the remote engine), then π_old and the
+        // reference log-probs. π_old: the engine's log-probs of the weights that sampled (remote, OldLogProbs Engine), else re-scored
+        // here with the current weights before learning when μ > 1 (Local; with μ = 1 that is the first pass's log-probs, detached).
+        var rollouts = source.Take(step, prompts);
+        var completions = rollouts.Completions;
         var results = completions.Select(c => c.Generation).ToList();
         using var batch = ScoringBatch.Build(results.Select(r => r.PromptIds).ToList(), results.Select(r => r.CompletionIds).ToList(),
             policy.Tokenizer.PadId, policy.Device);
         var lossMask = LossMask(batch, results);
-        var oldLogp = options.NumIterations > 1 ? NoGradLogProbs(policy, batch) : null;
+        Tensor? oldLogp;
+        if (rollouts.Remote && _engineOldLogProbs)
+            (oldLogp, lossMask) = EngineLogProbs.Build(results, batch, lossMask);
+        else
+            oldLogp = options.NumIterations > 1 ? NoGradLogProbs(policy, batch) : null;
         var refLogp = reference?.LogProbs(batch, options.Sampling.Temperature);
-        double rolloutSeconds = Lap(clock);
+        double rolloutSeconds = Lap(clock) - rollouts.SyncSeconds;
 
         // 2. Rewards.
         var samples = completions.Select((c, i) => ReasoningEvaluator.ToRewardSample(prompts[i / g], c.Text)).ToList();
@@ -62,6 +68,8 @@ internal sealed class GrpoStep(Policy policy, KlReference? reference, IRewardSco
         var metrics = GrpoMetrics.Build(step, options, scores, results, learn, samples.Select(s => s.TaskType).ToList()) with
         {
             RolloutSeconds = rolloutSeconds, ScoringSeconds = scoringSeconds, LearningSeconds = learningSeconds,
+            SyncSeconds = rollouts.SyncSeconds, RolloutWaitSeconds = rollouts.WaitSeconds, RolloutOverlapSeconds = rollouts.OverlapSeconds,
+            PolicyLag = rollouts.PolicyLag,
             LearningTokens = batch.InputIds.numel() * options.NumIterations,
         };
         if (metrics.NoSignal)
@@ -143,6 +151,20 @@ internal sealed class GrpoStep(Policy policy, KlReference? reference, IRewardSco
     {
         using var noGrad = no_grad();
         return LogProbScorer.Compute(model.Model, batch, options.Sampling.Temperature).LogProbs;
+    }
+
+    /// <summary>
+    /// Whether π_old comes from a remote engine's log-probs (<see cref="RolloutOptions.OldLogProbs"/>; Auto = Engine at temperature 1, the
+    /// distribution servers report); logged once when the engine is remote.
+    /// </summary>
+    private static bool EngineOldLogProbs(GrpoOptions options, ILogger logger)
+    {
+        var o = options.Rollout;
+        bool engine = o.OldLogProbs == OldLogProbSource.Engine || (o.OldLogProbs == OldLogProbSource.Auto && options.Sampling.Temperature == 1.0);
+        if (o.IsRemote)
+            logger.LogInformation("GRPO: pi_old from {Source} ({Setting}, sampling temperature {Temperature})",
+                engine ? "the engine's log-probs" : "local re-scoring (Local)", o.OldLogProbs, options.Sampling.Temperature);
+        return engine;
     }
 
     private static GrpoLossSettings WithLength(GrpoLossSettings loss, int maxNewTokens)

@@ -64,7 +64,8 @@ public sealed record GrpoStepMetrics
     /// <summary>Whether the update was skipped (non-finite loss or gradient).</summary>
     public bool Skipped { get; init; }
 
-    /// <summary>Seconds spent sampling completions (and the π_old / reference log-probs).</summary>
+    /// <summary>Seconds spent getting the completions (sampling, or waiting for a remote engine) and the π_old / reference log-probs;
+    /// weight pushes are in <see cref="SyncSeconds"/>.</summary>
     public double RolloutSeconds { get; init; }
 
     /// <summary>Seconds spent in the reward functions.</summary>
@@ -72,6 +73,24 @@ public sealed record GrpoStepMetrics
 
     /// <summary>Seconds spent in forward/backward passes and optimizer updates.</summary>
     public double LearningSeconds { get; init; }
+
+    /// <summary>Seconds spent pushing the weights to a remote rollout engine before this step (0 in this process).</summary>
+    public double SyncSeconds { get; init; }
+
+    /// <summary>Seconds this step waited for its rollouts (in this process: the whole generation).</summary>
+    public double RolloutWaitSeconds { get; init; }
+
+    /// <summary>
+    /// Seconds of this step's generation that ran while the previous step scored and learned (<see cref="RolloutOptions.Overlap"/>), hidden
+    /// from the step time.
+    /// </summary>
+    public double RolloutOverlapSeconds { get; init; }
+
+    /// <summary>
+    /// Optimisation steps between the weights that sampled this step's rollouts and the weights being trained (0: on-policy; up to
+    /// <c>SyncEvery − 1</c>, plus 1 with overlap).
+    /// </summary>
+    public int PolicyLag { get; init; }
 
     /// <summary>Token positions (padding included) that went through forward and backward in the learning phase, over all μ passes.</summary>
     public long LearningTokens { get; init; }

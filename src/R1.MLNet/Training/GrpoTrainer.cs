@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using R1.Rewards.Composition;
 using R1.Rollout;
 using R1.Rollout.ChatTemplates;
+using R1.Rollout.Engines;
 
 namespace R1.MLNet.Training;
 
@@ -41,6 +42,7 @@ public sealed class GrpoTrainer
         TrainablePolicy.RequirePrecision(_policy, _options.Memory.Precision, nameof(GrpoOptions));
         _prompt = prompt ?? PromptFormat.R1Zero;
         _logger = logger ?? NullLogger.Instance;
+        CheckEngine(_options, _policy);
     }
 
     /// <summary>
@@ -61,6 +63,10 @@ public sealed class GrpoTrainer
         int longestPrompt = CheckPromptLengths(train, nameof(train));
         if (eval is not null) CheckPromptLengths(eval, nameof(eval));
         MemoryBudget.CheckGrpo(_policy.Config, _options, longestPrompt, _logger);
+        if (_options.Rollout.IsRemote)                                      // before any step: nothing is written on a mismatch
+            _options.Rollout.Engine!.ValidateAsync(
+                new RolloutEngineRequirements(longestPrompt + _options.Sampling.MaxNewTokens, _policy.Tokenizer.VocabSize), ct)
+                .GetAwaiter().GetResult();
         bool checkpointing = _policy.Model.GradientCheckpointing;
         _policy.Model.GradientCheckpointing = _options.Memory.GradientCheckpointing;
         try { return Run(train, eval, ct); }
@@ -76,12 +82,13 @@ public sealed class GrpoTrainer
         var checkpoints = new TrainerCheckpoints(o.Checkpoints, "grpo", "GRPO", o.EffectiveSeed, _logger);
         int start = checkpoints.Resume(_policy, optimizer, reference?.StoredCopy);
         using var metricsFile = o.MetricsPath is null ? null : new MetricsJsonlWriter(o.MetricsPath, keepThroughStep: start);
-        var sampler = new CompletionSampler(_policy, _prompt);
-        var step = new GrpoStep(_policy, reference, _rewards, o, sampler, optimizer, _logger);
+        var order = new PromptOrder(train.Count, o.EffectiveSeed);
+        IReadOnlyList<ReasoningExample> BatchOf(int s) => order.Batch(s, o.PromptsPerStep).Select(i => train[i]).ToList();
+        using var source = new RolloutSource(_policy, new CompletionSampler(_policy, _prompt), o, BatchOf, _logger);
+        var step = new GrpoStep(_policy, reference, _rewards, o, source, optimizer, _logger);
         var evaluator = new ReasoningEvaluator(_policy, _rewards, _prompt, o.AccuracyRewards);
         var evalSet = eval is null || o.Evaluation.MaxExamples <= 0 ? eval : eval.Take(o.Evaluation.MaxExamples).ToList();
         int maxNewTokens = o.Sampling.MaxNewTokens;
-        var order = new PromptOrder(train.Count, o.EffectiveSeed);
         var history = new List<GrpoStepMetrics>();
         string? checkpoint = null;
         int checkpointStep = -1, done = start;
@@ -89,9 +96,16 @@ public sealed class GrpoTrainer
             o.MaxSteps, start, o.PromptsPerStep, o.NumGenerations, o.Optimizer.LearningRate, o.Loss.Beta, o.NumIterations);
         for (int s = start; s < o.MaxSteps && !ct.IsCancellationRequested; s++)
         {
-            var batch = order.Batch(s, o.PromptsPerStep).Select(i => train[i]).ToList();
+            var batch = BatchOf(s);
             LoraSetup.SeedDropout(_policy, o.EffectiveSeed, s);
-            var metrics = step.Run(s, batch);                                  // a started step always completes
+            GrpoStepMetrics metrics;
+            try { metrics = step.Run(s, batch); }                              // a started step always completes
+            catch (RolloutEngineException e)                                   // the rollouts failed before the step changed anything
+            {
+                if (checkpoints.Enabled && done > start && checkpointStep != done)
+                    (checkpoint, checkpointStep) = (checkpoints.Save(done, _policy, optimizer, reference?.StoredCopy), done);
+                throw RolloutFailure(s, done, checkpointStep == done ? checkpoint : null, e);
+            }
             done = s + 1;
             if (evalSet is not null && o.Evaluation.Every > 0 && done % o.Evaluation.Every == 0 && done < o.MaxSteps)
             {
@@ -107,6 +121,9 @@ public sealed class GrpoTrainer
         if (checkpoints.Enabled && (o.Checkpoints.Every > 0 || cancelled) && checkpointStep != done)
             checkpoint = checkpoints.Save(done, _policy, optimizer, reference?.StoredCopy);
         if (cancelled) _logger.LogWarning("GRPO cancelled after step {Step}; checkpoint: {Checkpoint}", done, checkpoint ?? "none");
+        if (o.Rollout.IsRemote)
+            _logger.LogInformation("GRPO rollouts on the engine: {Pushes} weight pushes ({Sync:F1}s), {Overlap:F1}s of generation hidden " +
+                                   "behind learning", source.Pushes, history.Sum(m => m.SyncSeconds), source.OverlapSeconds);
         var final = evalSet is null || cancelled ? null : evaluator.Evaluate(evalSet, maxNewTokens);
         if (final is not null)
         {
@@ -126,11 +143,36 @@ public sealed class GrpoTrainer
         _logger.LogInformation(
             "step {Step}/{Total} reward {Reward:F3}±{Std:F3} acc {Accuracy:P1} kl {Kl:F4} clip {Clip:P1} H {Entropy:F3} " +
             "len {Length:F1} zero-std {ZeroStd:P0} missing {Missing}{ByTask} " +
-            "| rollout {Rollout:F1}s score {Score:F2}s learn {Learn:F1}s{Eval}",
+            "| rollout {Rollout:F1}s score {Score:F2}s learn {Learn:F1}s{Engine}{Eval}",
             m.Step, m.TotalSteps, m.RewardMean, m.RewardStd, m.Accuracy, m.Kl, m.ClipFraction, m.Entropy, m.CompletionLength, m.ZeroStdFraction,
             m.MissingRewards, m.ByTaskType.Count == 0 ? "" : " | " + string.Join(" ", m.ByTaskType.Select(t =>
                 $"{t.Key}: reward {t.Value.RewardMean:F3} acc {t.Value.Accuracy:P1}")),
-            m.RolloutSeconds, m.ScoringSeconds, m.LearningSeconds, m.EvalAccuracy is { } e ? $" | eval {e:P1}" : "");
+            m.RolloutSeconds, m.ScoringSeconds, m.LearningSeconds,
+            _options.Rollout.IsRemote ? $" | sync {m.SyncSeconds:F2}s wait {m.RolloutWaitSeconds:F1}s overlap {m.RolloutOverlapSeconds:F1}s " +
+                                        $"lag {m.PolicyLag}" : "",
+            m.EvalAccuracy is { } e ? $" | eval {e:P1}" : "");
+    }
+
+    /// <summary>The error that stops a run whose rollouts failed: the step, the checkpoint to resume from, and how.</summary>
+    private static InvalidOperationException RolloutFailure(int step, int done, string? checkpoint, RolloutEngineException error) =>
+        new($"GRPO stopped: the rollouts of step {step + 1} failed on the rollout engine after its retries ({error.Message}). " +
+            $"{done} step(s) are complete; checkpoint: {checkpoint ?? "none written (set Checkpoints.Directory to be able to resume)"}. " +
+            "Bring the servers back and train again with Checkpoints.ResumeFrom = \"latest\" to continue.", error);
+
+    /// <summary>A remote engine must be able to take the weights: LoRA adapters need an <see cref="ILoraRolloutEngine"/>, full fine-tuning a
+    /// <see cref="RolloutOptions.ReloadFullWeights"/> hook.</summary>
+    private static void CheckEngine(GrpoOptions options, Policy policy)
+    {
+        var rollout = options.Rollout;
+        if (!rollout.IsRemote) return;
+        bool lora = options.Lora is not null || policy.Lora is not null;
+        if (lora && rollout.Engine is not ILoraRolloutEngine)
+            throw new ArgumentException($"GrpoOptions.Rollout.Engine ({rollout.Engine!.GetType().Name}) cannot take LoRA adapters: use an " +
+                                        "ILoraRolloutEngine such as OpenAiCompatibleRolloutEngine.", nameof(options));
+        if (!lora && rollout.ReloadFullWeights is null)
+            throw new ArgumentException("GRPO with a remote Rollout.Engine must push the trained weights to it: set GrpoOptions.Lora (the " +
+                                        "adapters are loaded on the servers at run time) or GrpoOptions.Rollout.ReloadFullWeights (called with " +
+                                        "the policy saved as a Hugging Face folder, e.g. to restart the servers on it).", nameof(options));
     }
 
     private static string Format(IReadOnlyDictionary<string, double> accuracy) =>

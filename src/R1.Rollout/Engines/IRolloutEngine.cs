@@ -19,4 +19,13 @@ public interface IRolloutEngine
     /// <param name="cancellationToken">Stops the rollouts.</param>
     Task<IReadOnlyList<IReadOnlyList<GenerationResult>>> GenerateGroupsAsync(
         IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, SamplingOptions options, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks, before training, that the engine serves a model the trainer's policy can learn from (context length, tokenizer).
+    /// An in-process engine completes at once.
+    /// </summary>
+    /// <param name="requirements">What the trainer needs.</param>
+    /// <param name="cancellationToken">Stops the checks.</param>
+    /// <exception cref="RolloutEngineException">The engine does not match; the message says what differs.</exception>
+    Task ValidateAsync(RolloutEngineRequirements requirements, CancellationToken cancellationToken = default);
 }

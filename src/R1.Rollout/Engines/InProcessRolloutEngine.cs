@@ -45,6 +45,13 @@ public sealed class InProcessRolloutEngine : IRolloutEngine
             : _policy.GenerateGroups(prompts, groupSize, options), cancellationToken);
     }
 
+    /// <summary>Completes at once: the engine samples with the trainer's own policy.</summary>
+    public Task ValidateAsync(RolloutEngineRequirements requirements, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requirements);
+        return Task.CompletedTask;
+    }
+
     private IReadOnlyList<IReadOnlyList<GenerationResult>> PerSample(
         IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, SamplingOptions options, CancellationToken cancellationToken)
     {

@@ -16,7 +16,8 @@ namespace R1.Rollout.Engines;
 /// <c>return_tokens_as_token_ids: true</c>; the choices' <c>logprobs.tokens</c> (<c>token_id:N</c>) and <c>token_logprobs</c>
 /// give the completion ids and π_old. Prompts fan out over the endpoints (the least busy first, at most
 /// <see cref="OpenAiRolloutEngineOptions.MaxConcurrencyPerEndpoint"/> in flight on each); an attempt that fails or times out is
-/// retried with exponential backoff (Polly) on another endpoint.
+/// retried with exponential backoff (Polly) on another endpoint. LoRA adapters are loaded on every endpoint at run time
+/// (<see cref="LoadAdapterAsync"/>); while <see cref="Adapter"/> is set, rollouts sample with it.
 /// </summary>
 /// <remarks>
 /// The log-probs are what the server reports: vLLM's default (and the project's server) is the model's own distribution, which
@@ -24,7 +25,7 @@ namespace R1.Rollout.Engines;
 /// sent with seed <c>seed + i·G</c>; the project's server seeds choice g with that plus g (vLLM draws the n samples of a seeded
 /// request from one generator, so its tokens are reproducible but differ from the in-process engine's).
 /// </remarks>
-public sealed class OpenAiCompatibleRolloutEngine : IRolloutEngine, IDisposable
+public sealed partial class OpenAiCompatibleRolloutEngine : ILoraRolloutEngine, IDisposable
 {
     private readonly OpenAiRolloutEngineOptions _options;
     private readonly HttpClient _http;
@@ -61,22 +62,24 @@ public sealed class OpenAiCompatibleRolloutEngine : IRolloutEngine, IDisposable
         PromptBatch.Validate(prompts, nameof(prompts));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(groupSize);
         options.Validate();
+        string model = Adapter ?? _options.Model;
         var tasks = prompts.Select((p, i) =>
         {
             long? seed = options.Seed is { } s ? InProcessRolloutEngine.SampleSeed(s, i, groupSize, 0) : null;
-            return GroupAsync(i, p, CompletionsWire.Body(_options.Model, p, groupSize, options, seed), groupSize, cancellationToken);
+            return GroupAsync(i, p, CompletionsWire.Body(model, p, groupSize, options, seed), groupSize, cancellationToken);
         });
         return await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
-    /// <summary>
+    /// <inheritdoc cref="IRolloutEngine.ValidateAsync" />
+    /// <remarks>
     /// Checks every endpoint before training: <c>GET /v1/models</c> must list <see cref="OpenAiRolloutEngineOptions.Model"/> with a
     /// <c>max_model_len</c> (when reported) of at least <see cref="RolloutEngineRequirements.ContextLength"/>; then a tokenizer
     /// probe, <c>POST /v1/completions</c> with the prompt <c>[TokenizerVocabSize − 1]</c>, <c>max_tokens: 1</c> and temperature 0,
     /// must be accepted and answer with an id below <see cref="RolloutEngineRequirements.TokenizerVocabSize"/>. A server with a
     /// smaller vocabulary refuses the prompt (vLLM and the project's server check prompt ids against the tokenizer). The probe
     /// cannot tell apart two tokenizers of the same size; the model id check is what guards against those.
-    /// </summary>
+    /// </remarks>
     /// <exception cref="RolloutEngineException">An endpoint is unreachable or does not match; the message names it, the expected
     /// and the served values.</exception>
     public async Task ValidateAsync(RolloutEngineRequirements requirements, CancellationToken cancellationToken = default)
@@ -117,11 +120,16 @@ public sealed class OpenAiCompatibleRolloutEngine : IRolloutEngine, IDisposable
         }
     }
 
-    /// <summary>The least busy endpoint not tried yet for this request (all of them again once each was tried), round-robin on ties.</summary>
+    /// <summary>
+    /// The least busy endpoint that is not down and not tried yet for this request (all the live ones again once each was tried),
+    /// round-robin on ties. When every endpoint is down, all of them are candidates.
+    /// </summary>
     private RolloutEndpoint Pick(List<RolloutEndpoint> tried)
     {
-        var candidates = _endpoints.Where(e => !tried.Contains(e)).ToArray();
-        if (candidates.Length == 0) candidates = _endpoints;
+        var live = _endpoints.Where(e => !e.IsDown).ToArray();
+        if (live.Length == 0) live = _endpoints;
+        var candidates = live.Where(e => !tried.Contains(e)).ToArray();
+        if (candidates.Length == 0) candidates = live;
         int start = (int)((uint)Interlocked.Increment(ref _next) % (uint)candidates.Length);
         return Enumerable.Range(0, candidates.Length).Select(k => candidates[(start + k) % candidates.Length]).MinBy(e => e.InFlight)!;
     }

@@ -6,6 +6,7 @@ internal sealed class RolloutEndpoint(Uri baseUrl, int maxConcurrency) : IDispos
     private int _inFlight;
     private long _completed;
     private long _failed;
+    private volatile bool _isDown;
 
     public Uri BaseUrl { get; } = baseUrl;
 
@@ -20,6 +21,16 @@ internal sealed class RolloutEndpoint(Uri baseUrl, int maxConcurrency) : IDispos
 
     /// <summary>Attempts on this server that failed.</summary>
     public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>
+    /// Whether the last adapter load could not reach this server: it lacks the adapter rollouts sample with, so requests skip it
+    /// until a later load on it succeeds.
+    /// </summary>
+    public bool IsDown
+    {
+        get => _isDown;
+        set => _isDown = value;
+    }
 
     public Uri Url(string path) => new(BaseUrl, BaseUrl.AbsolutePath.TrimEnd('/') + path);
 

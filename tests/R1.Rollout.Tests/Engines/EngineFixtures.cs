@@ -18,8 +18,11 @@ internal static class EngineFixtures
     /// <summary>The tiny policy's folder (Hugging Face layout, character tokenizer).</summary>
     public static string ModelFolder => Folder.Value;
 
-    public static Task<RunningServer> StartServerAsync(string modelId = "tiny") =>
-        OpenAiServer.StartAsync(new ServerOptions { ModelPath = ModelFolder, ModelId = modelId, Urls = "http://127.0.0.1:0" });
+    public static Task<RunningServer> StartServerAsync(string modelId = "tiny", bool enableLora = false, Uri? url = null) =>
+        OpenAiServer.StartAsync(new ServerOptions
+        {
+            ModelPath = ModelFolder, ModelId = modelId, Urls = (url?.ToString() ?? "http://127.0.0.1:0").TrimEnd('/'), EnableLora = enableLora,
+        });
 
     /// <summary>A loopback URL nothing listens on (a port just freed).</summary>
     public static Uri ClosedPortUrl()
