@@ -13,7 +13,8 @@ internal sealed class ServeCommand(IAnsiConsole console, IServerRunner runner) :
         var options = Map(settings.Resolve(file));
         string id = options.ModelId ?? Path.GetFileName(options.ModelPath);
         Console.MarkupLine($"[bold]serve[/] {Markup.Escape(options.ModelPath)} as '{Markup.Escape(id)}' " +
-                           $"at {Markup.Escape(options.Urls)} on {Markup.Escape(options.Device)} (Ctrl+C stops)");
+                           $"at {Markup.Escape(options.Urls)} on {Markup.Escape(options.Device)}" +
+                           (options.EnableLora ? $", LoRA adapters on (at most {options.MaxLoras})" : "") + " (Ctrl+C stops)");
         await runner.RunAsync(options, cancellationToken);
         return 0;
     }
@@ -27,6 +28,12 @@ internal sealed class ServeCommand(IAnsiConsole console, IServerRunner runner) :
         var options = new ServerOptions { ModelPath = Path.GetFullPath(model), ModelId = c.ModelId };
         if (c.Urls is { } urls) options.Urls = urls;
         if (c.Device is { } device) options.Device = device;
+        if (c.EnableLora is { } lora) options.EnableLora = lora;
+        if (c.MaxLoras is { } maxLoras)
+        {
+            if (maxLoras <= 0) throw new CliException($"max-loras must be positive (got {maxLoras}).");
+            options.MaxLoras = maxLoras;
+        }
         return options;
     }
 }

@@ -8,4 +8,10 @@ internal sealed class ServeConfig : CommonConfig
 
     /// <summary>The model id of <c>/v1/models</c>. Default the folder name.</summary>
     public string? ModelId { get; set; }
+
+    /// <summary>Serves LoRA adapters loaded at run time (<c>/v1/load_lora_adapter</c>). Default false.</summary>
+    public bool? EnableLora { get; set; }
+
+    /// <summary>Most adapters loaded at once. Default 4.</summary>
+    public int? MaxLoras { get; set; }
 }
