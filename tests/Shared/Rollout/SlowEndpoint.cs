@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace R1.ScaleOut.Tests;
+namespace R1.Tests.Shared;
 
-/// <summary>A stub server on a free loopback port that accepts every request and never answers (until disposed), counting them.</summary>
-public sealed class SlowEndpoint : IDisposable
+/// <summary>
+/// A stub server on a free loopback port that accepts every request and never answers (until disposed), counting them: the slow
+/// engine of the rollout fault tests. Linked into R1.Rollout.Tests and R1.ScaleOut.Tests.
+/// </summary>
+internal sealed class SlowEndpoint : IDisposable
 {
     private readonly HttpListener _listener = new();
     private int _requests;
