@@ -1,4 +1,4 @@
-namespace R1.ScaleOut.Tests;
+namespace R1.Tests.Shared;
 
 /// <summary>How an <see cref="EngineProcess"/> starts <c>r1 serve</c>.</summary>
 public sealed class EngineProcessOptions

@@ -6,15 +6,16 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace R1.ScaleOut.Tests;
+namespace R1.Tests.Shared;
 
 /// <summary>
 /// One rollout engine as a child process: <c>dotnet r1.dll serve &lt;model&gt; --urls http://127.0.0.1:&lt;port&gt; --enable-lora</c>
 /// (the project's OpenAI-compatible server, a stand-in for a vLLM server). <see cref="StartAsync"/> returns once the server
 /// printed its <c>Serving '…' at …</c> line; the first start takes a free port, <see cref="RestartAsync"/> reuses it, so an
 /// engine configured with <see cref="BaseAddress"/> reaches the restarted process. <see cref="Kill"/> ends the whole process tree;
-/// <see cref="Dispose"/> kills it too, and <see cref="KillAll"/> (run by <see cref="EngineProcessCleanup"/> after the last test)
-/// kills any that a failing test left, so no process outlives the run.
+/// <see cref="Dispose"/> kills it too, and <see cref="KillAll"/> (run after the last test, or at the end of a benchmark) kills any
+/// that a failing test left, so no process outlives the run. Shared by R1.ScaleOut.Tests and bench/R1.Bench: a project that links
+/// it references src/R1.Cli (not its assembly) and records the built <c>r1.dll</c> as assembly metadata <c>R1CliDll</c>.
 /// </summary>
 public sealed partial class EngineProcess : IDisposable
 {
@@ -36,8 +37,8 @@ public sealed partial class EngineProcess : IDisposable
     /// <summary>The <c>r1.dll</c> of the R1.Cli build this test project references (built before it).</summary>
     public static string CliDll { get; } = FindCliDll();
 
-    /// <summary>The served policy folder (or saved model).</summary>
-    public string ModelFolder { get; }
+    /// <summary>The served policy folder (or saved model); <see cref="RestartAsync(string, CancellationToken)"/> changes it.</summary>
+    public string ModelFolder { get; private set; }
 
     /// <summary>The server's root, e.g. <c>http://127.0.0.1:41234/</c>: what <c>OpenAiRolloutEngineOptions.Endpoints</c> take.</summary>
     public Uri BaseAddress => new($"http://127.0.0.1:{_port}/");
@@ -94,6 +95,16 @@ public sealed partial class EngineProcess : IDisposable
         _process?.Dispose();
         _process = null;
         await LaunchAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Kills the process and starts a new one on the same port serving <paramref name="modelFolder"/> instead: how a stock server
+    /// picks up fully fine-tuned weights (a checkpoint folder written by the trainer, then a restart).
+    /// </summary>
+    public Task RestartAsync(string modelFolder, CancellationToken cancellationToken = default)
+    {
+        ModelFolder = Path.GetFullPath(modelFolder);
+        return RestartAsync(cancellationToken);
     }
 
     /// <summary>Starts it again unless it runs (what a fixture's set-up calls after a test that killed it).</summary>
@@ -229,7 +240,7 @@ public sealed partial class EngineProcess : IDisposable
         string? path = typeof(EngineProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "R1CliDll")?.Value;
         if (string.IsNullOrEmpty(path) || !File.Exists(path))
-            throw new FileNotFoundException($"r1.dll not found at '{path}': build tests/R1.ScaleOut.Tests (it builds src/R1.Cli first).");
+            throw new FileNotFoundException($"r1.dll not found at '{path}': build the project that links EngineProcess (it builds R1.Cli).");
         return path;
     }
 
