@@ -11,7 +11,7 @@ namespace R1.Tests.Shared;
 /// <summary>
 /// One rollout engine as a child process: <c>dotnet r1.dll serve &lt;model&gt; --urls http://127.0.0.1:&lt;port&gt; --enable-lora</c>
 /// (the project's OpenAI-compatible server, a stand-in for a vLLM server). <see cref="StartAsync"/> returns once the server
-/// printed its <c>Serving '…' at …</c> line; the first start takes a free port, <see cref="RestartAsync"/> reuses it, so an
+/// printed its <c>Serving '…' at …</c> line; the first start takes a free port, <see cref="RestartAsync(CancellationToken)"/> reuses it, so an
 /// engine configured with <see cref="BaseAddress"/> reaches the restarted process. <see cref="Kill"/> ends the whole process tree;
 /// <see cref="Dispose"/> kills it too, and <see cref="KillAll"/> (run after the last test, or at the end of a benchmark) kills any
 /// that a failing test left, so no process outlives the run. Shared by R1.ScaleOut.Tests and bench/R1.Bench: a project that links
