@@ -49,7 +49,7 @@ public sealed class LoraOverProcessesTests
     {
         var prompts = Rollouts.Prompts(_policy.Tokenizer, 4);
         var local = await new InProcessRolloutEngine(_policy, seedPerSample: true).GenerateGroupsAsync(prompts, 1, Greedy);
-        // One engine per process (an adapter decodes in its own batch, which /health does not count), then both together.
+        // One engine per process, then both together.
         foreach (var endpoints in new[] { [_a.BaseAddress], [_b.BaseAddress], new[] { _a.BaseAddress, _b.BaseAddress } })
         {
             using var engine = new OpenAiCompatibleRolloutEngine(Rollouts.Options(Adapter, endpoints));

@@ -79,6 +79,24 @@ public sealed class LoraAdapterTests
     }
 
     [Test]
+    public async Task Health_counts_the_adapters_rows_apart_from_the_bases_and_keeps_them_after_the_unload()
+    {
+        var before = await _server.HealthAsync();
+        (await PostTextAsync("/v1/load_lora_adapter", new { lora_name = "counted", lora_path = Path.Combine(_dir, "a") })).Status.Should().Be(200);
+        var (status, body) = await _server.PostAsync("/v1/completions", new { model = "counted", prompt = Prompt, n = 3, max_tokens = 4 });
+        status.Should().Be(200, body.ToJsonString());
+        var loaded = await _server.HealthAsync();
+        (await PostTextAsync("/v1/unload_lora_adapter", new { lora_name = "counted" })).Status.Should().Be(200);
+        var after = await _server.HealthAsync();
+
+        long Rows(JsonNode health, string loop) => (long)health[loop]!["rows"]!;
+        (Rows(loaded, "lora_batching") - Rows(before, "lora_batching")).Should().Be(3, "one request with n = 3 is three adapter rows");
+        Rows(loaded, "batching").Should().Be(Rows(before, "batching"), "the base decoded none of them");
+        Rows(after, "lora_batching").Should().Be(Rows(loaded, "lora_batching"), "an unloaded adapter's rows stay counted");
+        ((int)after["lora_batching"]!["in_flight"]!).Should().Be(0);
+    }
+
+    [Test]
     public async Task Chat_completions_answer_with_the_adapter_as_model()
     {
         (await PostTextAsync("/v1/load_lora_adapter", new { lora_name = "chat", lora_path = Path.Combine(_dir, "wide") })).Status.Should().Be(200);

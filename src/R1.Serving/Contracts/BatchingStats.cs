@@ -6,4 +6,12 @@ namespace R1.Serving.Contracts;
 /// <param name="LargestBatch">The most rows one batch held.</param>
 /// <param name="InFlight">Requests admitted and not yet answered.</param>
 /// <param name="Rejected">Requests refused with 429.</param>
-internal sealed record BatchingStats(long Batches, long Rows, int LargestBatch, int InFlight, long Rejected);
+internal sealed record BatchingStats(long Batches, long Rows, int LargestBatch, int InFlight, long Rejected)
+{
+    /// <summary>No batch run yet.</summary>
+    public static BatchingStats None { get; } = new(0, 0, 0, 0, 0);
+
+    /// <summary>The counters of two decode loops together (the largest batch is the larger one).</summary>
+    public static BatchingStats operator +(BatchingStats a, BatchingStats b) =>
+        new(a.Batches + b.Batches, a.Rows + b.Rows, Math.Max(a.LargestBatch, b.LargestBatch), a.InFlight + b.InFlight, a.Rejected + b.Rejected);
+}

@@ -6,7 +6,7 @@ using R1.Serving.Hosting;
 namespace R1.Serving.Endpoints;
 
 /// <summary>
-/// <c>GET /v1/models</c> (the served model and its loaded LoRA adapters) and <c>GET /health</c> (status and the batcher's counters).
+/// <c>GET /v1/models</c> (the served model and its loaded LoRA adapters) and <c>GET /health</c> (status, the base's and the adapters' batching counters).
 /// </summary>
 internal sealed class InfoEndpoints(ServedModel model, DecodeBatcher batcher, AdapterRegistry adapters)
 {
@@ -20,5 +20,5 @@ internal sealed class InfoEndpoints(ServedModel model, DecodeBatcher batcher, Ad
         return Results.Json(new ModelList(cards), ServingJson.Options);
     }
 
-    public IResult Health() => Results.Json(new HealthReport("ok", model.Id, batcher.Stats), ServingJson.Options);
+    public IResult Health() => Results.Json(new HealthReport("ok", model.Id, batcher.Stats, adapters.Stats), ServingJson.Options);
 }

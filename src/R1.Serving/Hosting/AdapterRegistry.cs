@@ -1,20 +1,34 @@
 using Microsoft.Extensions.Logging;
 using R1.Rollout.Lora;
 using R1.Serving.Batching;
+using R1.Serving.Contracts;
 using R1.Serving.Endpoints;
 
 namespace R1.Serving.Hosting;
 
 /// <summary>
 /// The LoRA adapters loaded at run time (vLLM's <c>/v1/load_lora_adapter</c>), by name, each beside the base model with its own
-/// weights and decode loop (<see cref="LoadedAdapter"/>). Loads and unloads are serialised; lookups are lock-free.
+/// weights and decode loop (<see cref="LoadedAdapter"/>). Loads and unloads are serialised; lookups are lock-free. <see cref="Stats"/>
+/// keeps counting an adapter's batches after it is unloaded (a trainer retires one adapter per step).
 /// </summary>
 internal sealed class AdapterRegistry(ServedModel model, ServerOptions options, ILogger logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _statsLock = new();
+    private readonly List<LoadedAdapter> _draining = [];
     private volatile IReadOnlyDictionary<string, LoadedAdapter> _adapters = new Dictionary<string, LoadedAdapter>();
+    private BatchingStats _retired = BatchingStats.None;
 
     public IReadOnlyCollection<LoadedAdapter> Loaded => _adapters.Values.ToList();
+
+    /// <summary>The decode loops of every adapter since start: those loaded, being unloaded, and unloaded.</summary>
+    public BatchingStats Stats
+    {
+        get
+        {
+            lock (_statsLock) return _adapters.Values.Concat(_draining).Aggregate(_retired, (sum, a) => sum + a.Batcher.Stats);
+        }
+    }
 
     public LoadedAdapter? Find(string name) => _adapters.GetValueOrDefault(name);
 
@@ -51,10 +65,19 @@ internal sealed class AdapterRegistry(ServedModel model, ServerOptions options, 
                 404, $"The LoRA adapter '{name}' is not loaded.", "lora_name", "model_not_found", "not_found_error");
             var rest = new Dictionary<string, LoadedAdapter>(_adapters);
             rest.Remove(name);
-            _adapters = rest;
+            lock (_statsLock)
+            {
+                _draining.Add(adapter);
+                _adapters = rest;
+            }
         }
         finally { _gate.Release(); }
         await adapter.DisposeAsync();
+        lock (_statsLock)
+        {
+            _draining.Remove(adapter);
+            _retired += adapter.Batcher.Stats;
+        }
     }
 
     private Rollout.Policy Clone(string path)

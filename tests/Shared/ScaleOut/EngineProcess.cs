@@ -115,9 +115,15 @@ public sealed partial class EngineProcess : IDisposable
     public async Task<JsonObject> HealthAsync(CancellationToken cancellationToken = default) =>
         (JsonObject)JsonNode.Parse(await Http.GetStringAsync(new Uri(BaseAddress, "health"), cancellationToken))!;
 
-    /// <summary>Rows this process decoded since it started (a request with <c>n</c> choices is n rows), from <c>/health</c>.</summary>
-    public async Task<long> RowsDecodedAsync(CancellationToken cancellationToken = default) =>
-        (long)(await HealthAsync(cancellationToken))["batching"]!["rows"]!;
+    /// <summary>
+    /// Rows this process decoded since it started (a request with <c>n</c> choices is n rows), with the base model and with any LoRA
+    /// adapter, from <c>/health</c>'s <c>batching</c> and <c>lora_batching</c>.
+    /// </summary>
+    public async Task<long> RowsDecodedAsync(CancellationToken cancellationToken = default)
+    {
+        var health = await HealthAsync(cancellationToken);
+        return (long)health["batching"]!["rows"]! + (long)health["lora_batching"]!["rows"]!;
+    }
 
     /// <summary>Requests the process admitted and has not answered yet, from <c>/health</c>.</summary>
     public async Task<int> InFlightAsync(CancellationToken cancellationToken = default) =>
