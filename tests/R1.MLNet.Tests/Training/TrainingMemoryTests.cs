@@ -4,7 +4,11 @@ using TorchSharp;
 
 namespace R1.MLNet.Tests.Training;
 
-/// <summary>A long GRPO run must not leak: live tensors stay exactly flat and the process's resident memory stays bounded.</summary>
+/// <summary>
+/// A long GRPO run must not leak: live tensors stay exactly flat and the process's resident memory stays bounded. Tensors are counted
+/// on the training thread (<c>DisposeScopeManager.Statistics.ThreadTotalLiveCount</c>): <c>Tensor.TotalCount</c> is process-wide, and
+/// other tests' background work moves it mid-run.
+/// </summary>
 public class TrainingMemoryTests
 {
     private static GrpoOptions Options(int steps) => new()
@@ -30,7 +34,7 @@ public class TrainingMemoryTests
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
-            samples.Add((m.Step, torch.Tensor.TotalCount, Process.GetCurrentProcess().WorkingSet64));
+            samples.Add((m.Step, DisposeScopeManager.Statistics.ThreadTotalLiveCount, Process.GetCurrentProcess().WorkingSet64));
         });
         var trainer = new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), options, TrainingFixtures.Compact);
         trainer.Train(TrainingFixtures.Prompts);
@@ -58,7 +62,7 @@ public class TrainingMemoryTests
             var options = Options(steps: 8);
             options.Checkpoints.Directory = dir;
             options.Checkpoints.Every = 1;
-            options.Progress = new Recorder(_ => counts.Add(torch.Tensor.TotalCount));
+            options.Progress = new Recorder(_ => counts.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount));
             var trainer = new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), options, TrainingFixtures.Compact);
             trainer.Train(TrainingFixtures.Prompts);
 
