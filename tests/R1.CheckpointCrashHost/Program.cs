@@ -1,3 +1,4 @@
+using R1.Tests.Shared;
 using R1.MLNet.Tests.Training;
 using R1.MLNet.Training;
 

@@ -39,16 +39,6 @@ internal static class TrainingFixtures
         policy.Model.parameters().SelectMany(p => p.detach().cpu().data<float>().ToArray()).ToArray();
 }
 
-/// <summary>A reward with plenty of variance for tests: the fraction of digits in the completion.</summary>
-internal sealed class DigitFractionReward : RewardBase
-{
-    public override string Name => "digits";
-
-    protected override ValueTask<RewardScore> ScoreOneAsync(RewardSample sample, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(RewardScore.Of(
-            sample.Completion.Length == 0 ? 0 : sample.Completion.Count(char.IsDigit) / (double)sample.Completion.Length, "digits"));
-}
-
 /// <summary>A broken reward: NaN for every sample.</summary>
 internal sealed class NaNReward : RewardBase
 {
