@@ -12,7 +12,8 @@ namespace R1.ScaleOut.Tests;
 /// GRPO (LoRA) with its rollouts on two <c>r1 serve</c> processes when a process dies while a step's rollouts are in flight. π_old is
 /// re-scored locally (<see cref="OldLogProbSource.Local"/>) and the processes seed each request, so a run that lost nothing ends on
 /// exactly the weights of a healthy run: one process killed mid-step costs retries on the other; both killed mid-step stop the run at
-/// the last completed step's checkpoint, and the resumed run (on the restarted processes) ends on those same weights.
+/// the last completed step's checkpoint, and the resumed run (on the restarted processes) ends on those same weights; a process that
+/// hangs (frozen) costs one timeout per attempt, then the run goes on without it.
 /// </summary>
 [NonParallelizable]
 public sealed class TrainingFaultTests
@@ -99,10 +100,29 @@ public sealed class TrainingFaultTests
         Weights(resumed).Should().Equal(_healthy, "the resumed run ends on the healthy run's weights");
     }
 
-    private OpenAiCompatibleRolloutEngine Engine()
+    [Test]
+    public void A_process_that_hangs_mid_run_times_out_per_attempt_and_the_run_ends_as_a_healthy_one()
+    {
+        using var engine = Engine(timeout: TimeSpan.FromSeconds(2));
+        var options = Options(engine);
+        options.Progress = new Inline<GrpoStepMetrics>(m => { if (m.Step == 1) _b!.Freeze(); });
+        using var policy = Policy.Load(ScaleOutModels.CharFolder);
+        try
+        {
+            var result = Train(policy, options);
+            result.StepsCompleted.Should().Be(Steps);
+            result.History.Skip(1).Sum(m => m.SyncSeconds + m.RolloutSeconds).Should().BeGreaterThan(2,
+                "at least one attempt on the hung process waited out its 2 s timeout before going to the other");
+            Weights(policy).Should().Equal(_healthy, "every step learned from the same samples as the healthy run");
+        }
+        finally { _b!.Resume(); }
+    }
+
+    private OpenAiCompatibleRolloutEngine Engine(TimeSpan? timeout = null)
     {
         var options = Rollouts.Options(ModelId, _a!.BaseAddress, _b!.BaseAddress);
         options.MaxConcurrencyPerEndpoint = 2;
+        if (timeout is { } t) options.Timeout = t;
         return new OpenAiCompatibleRolloutEngine(options);
     }
 

@@ -88,6 +88,15 @@ public sealed partial class EngineProcess : IDisposable
         catch (InvalidOperationException) { }   // not started or already reaped
     }
 
+    /// <summary>
+    /// Freezes the process (<c>SIGSTOP</c>): a hung engine, whose port still accepts connections but never answers, until
+    /// <see cref="Resume"/>. Linux and macOS only.
+    /// </summary>
+    public void Freeze() => Signal("-STOP");
+
+    /// <summary>Lets a frozen process run again (<c>SIGCONT</c>).</summary>
+    public void Resume() => Signal("-CONT");
+
     /// <summary>Kills the process if it runs and starts a new one on the same port with the same arguments.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken = default)
     {
@@ -248,6 +257,13 @@ public sealed partial class EngineProcess : IDisposable
         if (string.IsNullOrEmpty(path) || !File.Exists(path))
             throw new FileNotFoundException($"r1.dll not found at '{path}': build the project that links EngineProcess (it builds R1.Cli).");
         return path;
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [signal, ProcessId.ToString()]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill {signal} {ProcessId} exited with code {kill.ExitCode}.");
     }
 
     private static string StartCommand(ProcessStartInfo info) => $"{Path.GetFileName(info.FileName)} {string.Join(' ', info.ArgumentList)}";
