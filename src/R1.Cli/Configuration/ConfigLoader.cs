@@ -71,6 +71,7 @@ internal static class ConfigLoader
 
     private static string Expected(string message) =>
         message.Contains("Dictionary", StringComparison.Ordinal) ? "a mapping of names to numbers"
+        : message.Contains("List`1", StringComparison.Ordinal) || message.Contains("[]", StringComparison.Ordinal) ? "a list"
         : message.Contains("Int32", StringComparison.Ordinal) ? "a whole number"
         : message.Contains("Double", StringComparison.Ordinal) ? "a number"
         : message.Contains("Boolean", StringComparison.Ordinal) ? "true or false"

@@ -27,10 +27,17 @@ internal sealed class GrpoConfig : CommonConfig
     /// <summary>Evaluate on <see cref="EvalData"/> every this many steps; 0 or unset: only at the end.</summary>
     public int? EvalEvery { get; set; }
 
+    /// <summary>Train LoRA adapters only (see <see cref="LoraConfig"/>). Default unset: full fine-tuning.</summary>
+    public LoraConfig? Lora { get; set; }
+
+    /// <summary>Rollouts on remote OpenAI-compatible servers (see <see cref="RolloutConfig"/>). Default unset: in this process.</summary>
+    public RolloutConfig? Rollout { get; set; }
+
     /// <inheritdoc />
     public override void ResolvePaths(string baseDirectory)
     {
         base.ResolvePaths(baseDirectory);
         if (EvalData?.Path is { } path) EvalData.Path = Path.GetFullPath(path, baseDirectory);
+        if (Rollout?.SyncDirectory is { } sync) Rollout.SyncDirectory = Path.GetFullPath(sync, baseDirectory);
     }
 }
