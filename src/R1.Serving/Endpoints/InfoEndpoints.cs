@@ -6,7 +6,8 @@ using R1.Serving.Hosting;
 namespace R1.Serving.Endpoints;
 
 /// <summary>
-/// <c>GET /v1/models</c> (the served model and its loaded LoRA adapters) and <c>GET /health</c> (status, the base's and the adapters' batching counters).
+/// <c>GET /v1/models</c> (the served model and its loaded LoRA adapters) and <c>GET /health</c> (status, the base's and the
+/// adapters' batching counters).
 /// </summary>
 internal sealed class InfoEndpoints(ServedModel model, DecodeBatcher batcher, AdapterRegistry adapters)
 {
