@@ -47,6 +47,44 @@ public partial class NotebookTests
         }
     }
 
+    [Test]
+    public void A_cell_that_throws_fails_the_run_and_is_named()
+    {
+        // Under the repository (the test's bin folder), where dotnet finds the tool manifest that pins dotnet-repl.
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"broken-notebook-{Guid.NewGuid().ToString("N")[..8]}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var notebook = Path.Combine(folder, "broken.ipynb");
+            File.WriteAllText(notebook, NotebookWith(
+                "Console.WriteLine(\"before\");", "throw new InvalidOperationException(\"a broken cell\");", "Console.WriteLine(\"after\");"));
+
+            var run = NotebookRun.Execute(notebook, Path.Combine(folder, "out.ipynb"));
+
+            run.CellErrors.Should().ContainSingle($"dotnet repl said:\n{run.Process.Tail(3000)}")
+                .Which.Should().StartWith("cell 2: ").And.Contain("a broken cell");
+            run.Process.ExitCode.Should().NotBe(0, "dotnet repl reports a failed cell in its exit code");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A C# notebook with one code cell per source, in the layout of the notebooks here.</summary>
+    private static string NotebookWith(params string[] sources) => JsonSerializer.Serialize(new
+    {
+        cells = sources.Select(s => new { cell_type = "code", metadata = new { }, execution_count = (int?)null,
+            outputs = Array.Empty<object>(), source = new[] { s } }),
+        metadata = new
+        {
+            kernelspec = new { display_name = ".NET (C#)", language = "C#", name = ".net-csharp" },
+            language_info = new { name = "polyglot-notebook" },
+        },
+        nbformat = 4,
+        nbformat_minor = 2,
+    });
+
     private static IEnumerable<string> CodeCells(string notebook)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(NotebookFolder, notebook)));
