@@ -1,15 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using R1.MLNet.Training;
-using R1.Rewards.Composition;
-using R1.Rewards.Format;
-using R1.Rewards.Math;
 using R1.Rollout;
-using R1.Rollout.ChatTemplates;
 using R1.Rollout.Generation;
 using R1.Rollout.Tokenization;
-using R1.Synthetic;
 using static TorchSharp.torch;
 
 namespace R1.Bench;
@@ -60,10 +54,9 @@ public sealed class GpuCheckBench : IBench
 
     private static Dictionary<string, double> GrpoStep(Policy policy, ITextTokenizer tokenizer)
     {
-        var prompt = new PromptFormat(new DelegatePromptTemplate("bench-short", p => $"User: {p}. Assistant:"));
-        var rewards = new ServiceCollection().AddReasoningRewards(b => b.AddMathAccuracy().AddFormat())
-            .BuildServiceProvider().GetRequiredService<IRewardScorer>();
-        var train = new ArithmeticTask().Train.Take(2).Select(p => p.ToExample()).ToList();
+        var prompt = BenchGrpoTask.Prompt();
+        var rewards = BenchGrpoTask.Rewards();
+        var train = BenchGrpoTask.Train(2);
         var options = ScaleSetup.All.Single(s => s.Name == "bf16").Options(prompts: 2, g: 4, newTokens: 128);
         var m = new GrpoTrainer(policy, rewards, options, prompt).Train(train).History[0];
         return new()

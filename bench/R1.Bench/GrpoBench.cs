@@ -1,12 +1,6 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using R1.MLNet.Training;
-using R1.Synthetic;
-using R1.Rewards.Composition;
-using R1.Rewards.Format;
-using R1.Rewards.Math;
 using R1.Rollout;
-using R1.Rollout.ChatTemplates;
 using R1.Rollout.Models;
 using R1.Rollout.Tokenization;
 using TorchSharp;
@@ -39,10 +33,9 @@ public sealed class GrpoBench : IBench
                           $"step: {prompts} prompts x G={g}, <= {maxTokens} new tokens, beta 0.04, mu 1");
         Console.WriteLine($"measured matmul peak (1024^3): fp32 {peak / 1e9:F0} GFLOP/s, bf16 {peakBf16 / 1e9:F0} GFLOP/s");
 
-        var prompt = new PromptFormat(new DelegatePromptTemplate("bench-short", p => $"User: {p}. Assistant:"));
-        var rewards = new ServiceCollection().AddReasoningRewards(b => b.AddMathAccuracy().AddFormat())
-            .BuildServiceProvider().GetRequiredService<IRewardScorer>();
-        var train = new ArithmeticTask().Train.Select(p => p.ToExample()).ToList();
+        var prompt = BenchGrpoTask.Prompt();
+        var rewards = BenchGrpoTask.Rewards();
+        var train = BenchGrpoTask.Train();
         GrpoStepMetrics Step(int seed) => new GrpoTrainer(policy, rewards, new GrpoOptions
         {
             MaxSteps = 1, PromptsPerStep = prompts, NumGenerations = g, Seed = seed,
@@ -65,7 +58,7 @@ public sealed class GrpoBench : IBench
                           $"{m.LearningTokens / m.LearningSeconds,8:F0} tokens/s fwd+bwd; " +
                           $"{learnFlops / m.LearningSeconds / 1e9:F1} GFLOP/s = MFU {learnFlops / m.LearningSeconds / peak:P1} of the fp32 peak");
         Console.WriteLine($"step     {total,7:F2}s wall, {cpuSeconds:F2}s CPU; mean completion {m.CompletionLength:F1} tokens; " +
-                          $"load average {LoadAverage()}");
+                          $"load average {LoadAverage.Text()}");
         return Task.CompletedTask;
     }
 
@@ -79,7 +72,4 @@ public sealed class GrpoBench : IBench
         for (int i = 0; i < reps; i++) mm(a, b).Dispose();
         return 2.0 * n * n * n * reps / sw.Elapsed.TotalSeconds;
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

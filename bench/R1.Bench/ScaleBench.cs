@@ -1,15 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using R1.MLNet.Training;
-using R1.Rewards.Composition;
-using R1.Rewards.Format;
-using R1.Rewards.Math;
 using R1.Rollout;
-using R1.Rollout.ChatTemplates;
 using R1.Rollout.Tokenization;
-using R1.Synthetic;
 using static TorchSharp.torch;
 
 namespace R1.Bench;
@@ -80,15 +74,14 @@ public sealed class ScaleBench : IBench
     {
         var setup = ScaleSetup.All.Single(s => s.Name == name);
         var tokenizer = HfTokenizer.Load(Path.Combine(RepoRoot(), "testdata", "tokenizers", "qwen3"));
-        var prompt = new PromptFormat(new DelegatePromptTemplate("bench-short", p => $"User: {p}. Assistant:"));
-        var train = new ArithmeticTask().Train.Take(shape[0]).Select(p => p.ToExample()).ToList();
+        var prompt = BenchGrpoTask.Prompt();
+        var train = BenchGrpoTask.Train(shape[0]);
         var options = setup.Options(shape[0], shape[1], shape[2]);
         var config = ScaleSetup.Qwen25HalfB();
         int promptTokens = train.Max(e => tokenizer.Encode(prompt.Render(e.Prompt)).Count);
         double estimate = MemoryPlanner.ForGrpo(config, options, promptTokens).TotalGiB;
         using var policy = Policy.Create(config, tokenizer, new PolicyOptions { Seed = 1, DType = setup.DType });
-        var rewards = new ServiceCollection().AddReasoningRewards(b => b.AddMathAccuracy().AddFormat())
-            .BuildServiceProvider().GetRequiredService<IRewardScorer>();
+        var rewards = BenchGrpoTask.Rewards();
         GC.Collect();
         bool reset = PeakRss.Reset();
         double before = PeakRss.CurrentGiB();

@@ -1,15 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using R1.MLNet.Training;
 using R1.Rewards.Composition;
-using R1.Rewards.Format;
-using R1.Rewards.Math;
 using R1.Rollout;
 using R1.Rollout.ChatTemplates;
 using R1.Rollout.Engines;
 using R1.Rollout.Lora;
-using R1.Synthetic;
 
 namespace R1.Bench;
 
@@ -20,10 +15,9 @@ namespace R1.Bench;
 /// </summary>
 internal sealed class ScaleOutTrial(string baseFolder, ScaleOutShape shape)
 {
-    private readonly IRewardScorer _rewards = new ServiceCollection().AddReasoningRewards(b => b.AddMathAccuracy().AddFormat())
-        .BuildServiceProvider().GetRequiredService<IRewardScorer>();
-    private readonly PromptFormat _prompt = new(new DelegatePromptTemplate("bench-short", p => $"User: {p}. Assistant:"));
-    private readonly List<ReasoningExample> _train = new ArithmeticTask().Train.Select(p => p.ToExample()).ToList();
+    private readonly IRewardScorer _rewards = BenchGrpoTask.Rewards();
+    private readonly PromptFormat _prompt = BenchGrpoTask.Prompt();
+    private readonly List<ReasoningExample> _train = BenchGrpoTask.Train();
 
     /// <summary>Trains <see cref="ScaleOutShape.WarmUpSteps"/> + <paramref name="measured"/> steps and averages the measured ones.</summary>
     /// <param name="label">The table's row name.</param>
@@ -57,12 +51,8 @@ internal sealed class ScaleOutTrial(string baseFolder, ScaleOutShape shape)
             SyncSeconds: steps.Average(m => m.SyncSeconds),
             HiddenSeconds: steps.Average(m => m.RolloutOverlapSeconds),
             PolicyLag: steps.Average(m => m.PolicyLag),
-            Load: OneMinuteLoad());
+            Load: LoadAverage.OneMinute());
     }
-
-    /// <summary>The 1-minute load average (what else ran on the cores meanwhile, engines included); NaN where unknown.</summary>
-    public static double OneMinuteLoad() =>
-        File.Exists("/proc/loadavg") ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture) : double.NaN;
 
     /// <summary>A synchronous progress sink that stamps each step's end (<see cref="Progress{T}"/> would post to the pool).</summary>
     private sealed class StepClock : IProgress<GrpoStepMetrics>
