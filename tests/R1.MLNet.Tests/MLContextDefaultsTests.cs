@@ -78,6 +78,6 @@ public class MLContextDefaultsTests
                 Trainer = grpo ?? new GrpoOptions { MaxSteps = 1, PromptsPerStep = 2, NumGenerations = 2, Sampling = { MaxNewTokens = 4 } },
             }));
         using var policy = pipeline.Fit(data).LastTransformer.Policy;
-        return TrainingFixtures.Weights(policy);
+        return PolicyWeights.Flat(policy);
     }
 }

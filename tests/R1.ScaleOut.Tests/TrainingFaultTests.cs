@@ -36,10 +36,10 @@ public sealed class TrainingFaultTests
         (_a, _b) = (await a, await b);
         using var engine = Engine();
         using var policy = Policy.Load(ScaleOutModels.CharFolder);
-        float[] initial = Weights(policy);
+        float[] initial = PolicyWeights.Flat(policy);
         var result = Train(policy, Options(engine));
         result.StepsCompleted.Should().Be(Steps);
-        _healthy = Weights(policy);
+        _healthy = PolicyWeights.Flat(policy);
         _healthy.Should().NotEqual(initial, "the healthy run learned: the adapters moved");
     }
 
@@ -66,7 +66,7 @@ public sealed class TrainingFaultTests
         killer!.GetAwaiter().GetResult().Should().BeTrue($"process B had step 2's requests in flight when it was killed\n{_b!.Output}");
         result.StepsCompleted.Should().Be(Steps);
         _b.IsRunning.Should().BeFalse("B stayed dead: A sampled the retries of B's step-2 requests and all of steps 3 and 4");
-        Weights(policy).Should().Equal(_healthy, "every step learned from the same samples as the healthy run");
+        PolicyWeights.Flat(policy).Should().Equal(_healthy, "every step learned from the same samples as the healthy run");
     }
 
     [Test]
@@ -97,7 +97,7 @@ public sealed class TrainingFaultTests
         using var resumed = Policy.Load(ScaleOutModels.CharFolder);
         var rest = Train(resumed, resume);
         rest.History.Select(m => m.Step).Should().Equal(3, 4);
-        Weights(resumed).Should().Equal(_healthy, "the resumed run ends on the healthy run's weights");
+        PolicyWeights.Flat(resumed).Should().Equal(_healthy, "the resumed run ends on the healthy run's weights");
     }
 
     [Test]
@@ -113,7 +113,7 @@ public sealed class TrainingFaultTests
             result.StepsCompleted.Should().Be(Steps);
             result.History.Skip(1).Sum(m => m.SyncSeconds + m.RolloutSeconds).Should().BeGreaterThan(2,
                 "at least one attempt on the hung process waited out its 2 s timeout before going to the other");
-            Weights(policy).Should().Equal(_healthy, "every step learned from the same samples as the healthy run");
+            PolicyWeights.Flat(policy).Should().Equal(_healthy, "every step learned from the same samples as the healthy run");
         }
         finally { _b!.Resume(); }
     }
@@ -142,9 +142,6 @@ public sealed class TrainingFaultTests
         return new GrpoTrainer(policy, rewards, options, Template).Train(Prompts);
     }
 
-    private static float[] Weights(Policy policy) =>
-        policy.Model.parameters().SelectMany(p => p.detach().cpu().data<float>().ToArray()).ToArray();
-
     /// <summary>In the background: polls until one of <paramref name="engines"/> has a request in flight, then kills them all.</summary>
     private static Task<bool> KillWhenBusyAsync(params EngineProcess[] engines) => Task.Run(async () =>
     {
@@ -159,9 +156,4 @@ public sealed class TrainingFaultTests
         }
         return false;
     });
-
-    private sealed class Inline<T>(Action<T> action) : IProgress<T>
-    {
-        public void Report(T value) => action(value);
-    }
 }

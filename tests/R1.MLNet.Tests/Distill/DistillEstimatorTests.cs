@@ -50,7 +50,7 @@ public class DistillEstimatorTests
             using (var teacher = TrainingFixtures.Create(seed: 3)) teacher.Save(folder);
             var tokenizer = StudentTokenizer();
             using var student = Student(tokenizer);
-            var before = TrainingFixtures.Weights(student);
+            var before = PolicyWeights.Flat(student);
             var distill = _ml.Reasoning().Distill(new DistillEstimator.Options
             {
                 Teacher = PolicySource.FromFolder(folder), Student = student, Rewards = TrainingFixtures.Scorer(new DigitReward()),
@@ -65,7 +65,7 @@ public class DistillEstimatorTests
             model.Policy.Tokenizer.VocabSize.Should().NotBe(TrainingFixtures.Tokenizer.VocabSize);
             model.Summary.Kept.Should().BeGreaterThan(0);
             model.Training.Steps.Should().Be(2);
-            TrainingFixtures.Weights(student).Should().NotEqual(before, "the student trained on the teacher's samples");
+            PolicyWeights.Flat(student).Should().NotEqual(before, "the student trained on the teacher's samples");
             foreach (var row in model.Sampling.Kept)
             {
                 tokenizer.Encode(row.Response).Should()

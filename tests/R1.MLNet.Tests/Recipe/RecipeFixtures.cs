@@ -53,15 +53,9 @@ internal static class RecipeFixtures
     public static float[] FinalWeights(R1RecipeResult result)
     {
         using var policy = R1.Rollout.Policy.Load(result.FinalPolicyFolder);
-        return TrainingFixtures.Weights(policy);
+        return PolicyWeights.Flat(policy);
     }
 
     public static IEnumerable<(int, int, string, bool)> Rows(RejectionSamplingResult samples) =>
         samples.Rows.Select(r => (r.PromptIndex, r.SampleIndex, r.Completion, r.Kept));
-}
-
-/// <summary>Calls an action on the calling thread for each report.</summary>
-internal sealed class Inline<T>(Action<T> action) : IProgress<T>
-{
-    public void Report(T value) => action(value);
 }

@@ -65,5 +65,5 @@ public class RejectionSampleDocSnippetTests
         lines.Should().HaveCountGreaterThan(4).And.OnlyContain(l => testLines.Contains(l.Trim()), "every line of the snippet runs in this test");
     }
 
-    private static float[] TrainingWeights(Policy policy) => Training.TrainingFixtures.Weights(policy);
+    private static float[] TrainingWeights(Policy policy) => PolicyWeights.Flat(policy);
 }

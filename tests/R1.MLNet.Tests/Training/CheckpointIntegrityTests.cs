@@ -56,12 +56,12 @@ public class CheckpointIntegrityTests
         File.WriteAllBytes(weights, bytes);
 
         using var policy = TrainingFixtures.Create(seed: 9);
-        var before = TrainingFixtures.Weights(policy);
+        var before = PolicyWeights.Flat(policy);
         var trainer = new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), Options(2, resume: Step(2)),
             TrainingFixtures.Compact);
         FluentActions.Invoking(() => trainer.Train(TrainingFixtures.Prompts)).Should().Throw<InvalidDataException>()
             .WithMessage("*model.safetensors*damaged*");
-        TrainingFixtures.Weights(policy).Should().Equal(before, "nothing is copied before every file checks out");
+        PolicyWeights.Flat(policy).Should().Equal(before, "nothing is copied before every file checks out");
     }
 
     [Test]

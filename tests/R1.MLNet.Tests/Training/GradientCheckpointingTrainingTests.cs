@@ -19,7 +19,7 @@ public class GradientCheckpointingTrainingTests
             var history = new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), Options(checkpointing),
                 TrainingFixtures.Compact).Train(TrainingFixtures.Prompts).History;
             policy.Model.GradientCheckpointing.Should().BeFalse("the trainer restores the model's setting");
-            return (history.Select(h => h.Loss).ToArray(), history.Select(h => h.GradNorm).ToArray(), TrainingFixtures.Weights(policy));
+            return (history.Select(h => h.Loss).ToArray(), history.Select(h => h.GradNorm).ToArray(), PolicyWeights.Flat(policy));
         }
         var plain = Run(checkpointing: false);
         var checkpointed = Run(checkpointing: true);

@@ -36,7 +36,7 @@ public class GrpoTrainerTests
         using var cts = new CancellationTokenSource();
         var interruptedOptions = Options();
         interruptedOptions.Checkpoints.Directory = _dir;
-        interruptedOptions.Progress = new Inline(m => { if (m.Step == 2) cts.Cancel(); });
+        interruptedOptions.Progress = new Inline<GrpoStepMetrics>(m => { if (m.Step == 2) cts.Cancel(); });
         using var first = TrainingFixtures.Create(seed: 1);
         var part = new GrpoTrainer(first, scorer, interruptedOptions, TrainingFixtures.Compact).Train(TrainingFixtures.Prompts, ct: cts.Token);
         part.Cancelled.Should().BeTrue();
@@ -52,7 +52,7 @@ public class GrpoTrainerTests
         rest.StepsCompleted.Should().Be(4);
         rest.History.Select(m => m.Step).Should().Equal(3, 4);
         rest.History.Select(m => m.RewardMean).Should().Equal(full.History.Skip(2).Select(m => m.RewardMean));
-        TrainingFixtures.Weights(resumed).Should().Equal(TrainingFixtures.Weights(straight), "resumed weights must be bit-identical");
+        PolicyWeights.Flat(resumed).Should().Equal(PolicyWeights.Flat(straight), "resumed weights must be bit-identical");
     }
 
     [Test]
@@ -60,10 +60,10 @@ public class GrpoTrainerTests
     {
         var scorer = TrainingFixtures.Scorer(new NaNReward());
         using var policy = TrainingFixtures.Create(seed: 2);
-        var before = TrainingFixtures.Weights(policy);
+        var before = PolicyWeights.Flat(policy);
         var result = new GrpoTrainer(policy, scorer, Options(steps: 2), TrainingFixtures.Compact).Train(TrainingFixtures.Prompts);
         result.History.Should().HaveCount(2).And.OnlyContain(m => m.Skipped && m.MissingRewards == 8 && m.MissingByReward["nan"] == 8);
-        TrainingFixtures.Weights(policy).Should().Equal(before);
+        PolicyWeights.Flat(policy).Should().Equal(before);
     }
 
     [Test]
@@ -72,7 +72,7 @@ public class GrpoTrainerTests
         var options = Options(steps: 2);
         options.MetricsPath = Path.Combine(_dir, "metrics.jsonl");
         var seen = new List<GrpoStepMetrics>();
-        options.Progress = new Inline(seen.Add);
+        options.Progress = new Inline<GrpoStepMetrics>(seen.Add);
         using var policy = TrainingFixtures.Create(seed: 3);
         new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), options, TrainingFixtures.Compact)
             .Train(TrainingFixtures.Prompts);
@@ -102,10 +102,5 @@ public class GrpoTrainerTests
             .WithMessage("*GradientAccumulationSteps*");
         FluentActions.Invoking(() => new GrpoTrainer(policy, scorer, Options()).Train([])).Should().Throw<ArgumentException>()
             .WithMessage("*at least one*");
-    }
-
-    private sealed class Inline(Action<GrpoStepMetrics> action) : IProgress<GrpoStepMetrics>
-    {
-        public void Report(GrpoStepMetrics value) => action(value);
     }
 }

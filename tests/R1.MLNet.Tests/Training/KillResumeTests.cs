@@ -94,7 +94,7 @@ public class KillResumeTests
 
         using var straight = TrainingFixtures.Create(seed: 1);
         new GrpoTrainer(straight, scorer, KillResumeRun.Options(null, resume: false), TrainingFixtures.Compact).Train(TrainingFixtures.Prompts);
-        TrainingFixtures.Weights(resumed).Should().Equal(TrainingFixtures.Weights(straight), "the resumed run continues bit-exactly");
+        PolicyWeights.Flat(resumed).Should().Equal(PolicyWeights.Flat(straight), "the resumed run continues bit-exactly");
         return from;
     }
 }

@@ -61,7 +61,7 @@ public class LoraTrainingTests
         using var resumed = TrainingFixtures.Create(seed: 999);
         var rest = new GrpoTrainer(resumed, scorer, resume, TrainingFixtures.Compact).Train(TrainingFixtures.Prompts);
         rest.History.Select(m => m.RewardMean).Should().Equal(full.History.Skip(2).Select(m => m.RewardMean));
-        TrainingFixtures.Weights(resumed).Should().Equal(TrainingFixtures.Weights(straight), "base and adapters resume bit-exactly");
+        PolicyWeights.Flat(resumed).Should().Equal(PolicyWeights.Flat(straight), "base and adapters resume bit-exactly");
 
         var withoutLora = Options();
         withoutLora.Lora = null;

@@ -90,7 +90,7 @@ public class MemoryPlannerTests
     public void A_GRPO_run_over_budget_fails_before_any_step_naming_what_would_fit()
     {
         using var policy = TrainingFixtures.Create(seed: 3);
-        var before = TrainingFixtures.Weights(policy);
+        var before = PolicyWeights.Flat(policy);
         int steps = 0;
         var options = new GrpoOptions
         {
@@ -105,7 +105,7 @@ public class MemoryPlannerTests
             .And.Contain("GrpoOptions.Memory.GradientCheckpointing = true").And.Contain("Memory.Precision = BFloat16Mixed")
             .And.Contain("Lora = new LoraOptions { Rank = 16 }").And.Contain("GradientAccumulationSteps = 2").And.Contain("all of these");
         steps.Should().Be(0);
-        TrainingFixtures.Weights(policy).Should().Equal(before);
+        PolicyWeights.Flat(policy).Should().Equal(before);
     }
 
     [Test]

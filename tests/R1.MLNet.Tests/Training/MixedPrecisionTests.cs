@@ -81,16 +81,11 @@ public class MixedPrecisionTests
         {
             MaxSteps = 6, PromptsPerStep = 2, NumGenerations = 4, Seed = 3, Sampling = { MaxNewTokens = 6 },
             Memory = { Precision = TrainingPrecision.BFloat16Mixed, GradientCheckpointing = true },
-            Progress = new Recorder(() => counts.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount)),
+            Progress = new Inline<GrpoStepMetrics>(_ => counts.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount)),
         };
         var trainer = new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), options, TrainingFixtures.Compact);
         trainer.Train(TrainingFixtures.Prompts);
         counts.Skip(1).Distinct().Should().ContainSingle("every bf16 mixed step disposes every tensor it creates");
-    }
-
-    private sealed class Recorder(Action action) : IProgress<GrpoStepMetrics>
-    {
-        public void Report(GrpoStepMetrics value) => action();
     }
 
     private static float[] NormWeights(Policy policy)

@@ -61,13 +61,13 @@ public sealed class RemoteRolloutFaultTests
         var options = RemoteRollouts.Options(engine);
         (options.Checkpoints.Directory, options.Checkpoints.Every, options.MetricsPath) = (_dir, 1, Path.Combine(_dir, "metrics.jsonl"));
         using var policy = RemoteRollouts.Create();
-        var before = TrainingFixtures.Weights(policy);
+        var before = PolicyWeights.Flat(policy);
         var act = () => new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), options, TrainingFixtures.Compact)
             .Train(TrainingFixtures.Prompts);
         act.Should().Throw<RolloutEngineException>().WithMessage("Model mismatch*'micro'*someone-else*");
         Directory.Exists(_dir).Should().BeFalse("nothing is written: no checkpoint, no metrics");
         (engine.Loads, engine.Generations).Should().Be((0, 0));
-        TrainingFixtures.Weights(policy).Should().Equal(before);
+        PolicyWeights.Flat(policy).Should().Equal(before);
     }
 
     [Test]

@@ -182,16 +182,16 @@ public sealed class RemoteRolloutTrainingTests
         options.Rollout.ReloadFullWeights = (folder, _) =>
         {
             using var loaded = Policy.Load(folder);
-            reloads.Add((folder, TrainingFixtures.Weights(loaded).SequenceEqual(TrainingFixtures.Weights(policy))));
+            reloads.Add((folder, PolicyWeights.Flat(loaded).SequenceEqual(PolicyWeights.Flat(policy))));
             return Task.CompletedTask;
         };
-        var initial = TrainingFixtures.Weights(policy);
+        var initial = PolicyWeights.Flat(policy);
         var result = new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), options, TrainingFixtures.Compact)
             .Train(TrainingFixtures.Prompts);
         reloads.Should().HaveCount(3, "a push before each step");
         reloads.Should().OnlyContain(r => r.SameWeights, "each folder holds the policy as it was at that push");
         reloads.Select(r => Path.GetFileName(r.Folder)).Should().Equal("step-0", "step-1", "step-2");
         result.History.Should().OnlyContain(m => m.SyncSeconds > 0);
-        TrainingFixtures.Weights(policy).Should().NotEqual(initial);
+        PolicyWeights.Flat(policy).Should().NotEqual(initial);
     }
 }

@@ -101,7 +101,7 @@ public class SftTrainerTests
             rest.Steps.Should().Be(6);
             rest.History.Select(m => m.Step).Should().Equal(4, 5, 6);
             rest.History.Select(m => m.Loss).Should().Equal(full.History.Skip(3).Select(m => m.Loss));
-            TrainingFixtures.Weights(resumed).Should().Equal(TrainingFixtures.Weights(straight), "resumed weights must be bit-identical");
+            PolicyWeights.Flat(resumed).Should().Equal(PolicyWeights.Flat(straight), "resumed weights must be bit-identical");
         }
         finally
         {

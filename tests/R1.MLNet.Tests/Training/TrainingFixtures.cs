@@ -34,9 +34,6 @@ internal static class TrainingFixtures
     public static IRewardScorer Scorer(params IReward[] rewards) =>
         new ServiceCollection().AddReasoningRewards(b => { foreach (var r in rewards) b.Add(r); })
             .BuildServiceProvider().GetRequiredService<IRewardScorer>();
-
-    public static float[] Weights(Policy policy) =>
-        policy.Model.parameters().SelectMany(p => p.detach().cpu().data<float>().ToArray()).ToArray();
 }
 
 /// <summary>A broken reward: NaN for every sample.</summary>

@@ -29,7 +29,7 @@ public class TrainingMemoryTests
         using var policy = TrainingFixtures.Create(seed: 21);
         var samples = new List<(int Step, long Tensors, long RssBytes)>();
         var options = Options(steps);
-        options.Progress = new Recorder(m =>
+        options.Progress = new Inline<GrpoStepMetrics>(m =>
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -62,7 +62,7 @@ public class TrainingMemoryTests
             var options = Options(steps: 8);
             options.Checkpoints.Directory = dir;
             options.Checkpoints.Every = 1;
-            options.Progress = new Recorder(_ => counts.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount));
+            options.Progress = new Inline<GrpoStepMetrics>(_ => counts.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount));
             var trainer = new GrpoTrainer(policy, TrainingFixtures.Scorer(new DigitFractionReward()), options, TrainingFixtures.Compact);
             trainer.Train(TrainingFixtures.Prompts);
 
@@ -73,10 +73,5 @@ public class TrainingMemoryTests
         {
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
-    }
-
-    private sealed class Recorder(Action<GrpoStepMetrics> action) : IProgress<GrpoStepMetrics>
-    {
-        public void Report(GrpoStepMetrics value) => action(value);
     }
 }
